@@ -1,0 +1,12 @@
+// Hand-written entry point of @casella/mock-server. It never imports @casella/sdk.
+
+export type { MockBackend, MockBackendOptions } from './backend.ts';
+export { createMockBackend } from './backend.ts';
+export type { SubBackend } from './backend-types.ts';
+export type { FaultSettings } from './faults.ts';
+export { FaultInjector, NO_FAULTS } from './faults.ts';
+export { createHandlers } from './msw.ts';
+export type { MockSeed, SeedName } from './seeds.ts';
+export { resolveSeed } from './seeds.ts';
+export type { MockServer, MockServerOptions } from './server.ts';
+export { startMockServer } from './server.ts';

@@ -1,0 +1,24 @@
+/** Options every Casella error accepts: the lower error it wraps. */
+export interface CasellaErrorOptions {
+  readonly cause?: unknown;
+}
+
+/**
+ * The base of every error the SDK throws. `code` is a stable, machine-readable string:
+ * the backend's own code for backend refusals (`account.NO_SUCH_ACCOUNT`, `MAILBOX_EXISTS`),
+ * a Casella code otherwise (`VALIDATION`, `TRANSPORT`, `TIMEOUT`, `BAD_RESPONSE`).
+ */
+export class CasellaError extends Error {
+  override name = 'CasellaError';
+  readonly code: string;
+
+  constructor(code: string, message: string, options: CasellaErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+
+  /** Serialises without the cause chain, which may hold raw request bodies. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}

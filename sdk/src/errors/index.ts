@@ -1,0 +1,12 @@
+export type { CasellaErrorOptions } from './casella-error.ts';
+export { CasellaError } from './casella-error.ts';
+export { isCasellaError, isPecApiError, isValidationError, isZimbraFault } from './guards.ts';
+export type { PecErrorDetail } from './pec-api-error.ts';
+export { PecApiError } from './pec-api-error.ts';
+export { ResponseValidationError } from './response-validation-error.ts';
+export { TimeoutError } from './timeout-error.ts';
+export { TransportError } from './transport-error.ts';
+export type { ValidationIssue } from './validation-error.ts';
+export { ValidationError } from './validation-error.ts';
+export type { FaultArgument, FaultSide } from './zimbra-fault.ts';
+export { ZimbraFault } from './zimbra-fault.ts';

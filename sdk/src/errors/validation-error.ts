@@ -1,0 +1,34 @@
+import { CasellaError } from './casella-error.ts';
+
+/** One broken rule of one input field. */
+export interface ValidationIssue {
+  /** Dotted path of the field, e.g. `password` or `attrs.zimbraMailQuota`. */
+  readonly field: string;
+  /** Short rule id, e.g. `minLength`, `requireDigit`, `email`, `integer`. */
+  readonly rule: string;
+  /** A sentence for humans; never contains the value when the field is secret. */
+  readonly message: string;
+}
+
+/**
+ * An input was refused before anything went on the wire. `field` and `rule` name the first
+ * broken rule; `issues` lists every one.
+ */
+export class ValidationError extends CasellaError {
+  override name = 'ValidationError';
+  readonly field: string;
+  readonly rule: string;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const first = issues[0] ?? { field: '(input)', rule: 'invalid', message: 'invalid input' };
+    super('VALIDATION', issues.map((i) => `${i.field}: ${i.message} (${i.rule})`).join('; '));
+    this.field = first.field;
+    this.rule = first.rule;
+    this.issues = issues;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field, rule: this.rule, issues: this.issues };
+  }
+}

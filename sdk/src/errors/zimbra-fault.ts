@@ -1,0 +1,52 @@
+import { CasellaError } from './casella-error.ts';
+
+/** Which side the server blames: `soap:Sender` is `client`, `soap:Receiver` is `server`. */
+export type FaultSide = 'client' | 'server';
+
+/** One `<a n t>` argument from a fault's `Error` detail, e.g. `zimbraPasswordMinLength` = `8`. */
+export interface FaultArgument {
+  readonly name: string;
+  readonly type: string | undefined;
+  readonly value: string;
+}
+
+/**
+ * A SOAP fault from Zimbra, carrying the server's own code.
+ * @example
+ * if (isZimbraFault(err, 'account.ACCOUNT_EXISTS')) console.log(err.reason);
+ */
+export class ZimbraFault extends CasellaError {
+  override name = 'ZimbraFault';
+  /** The server's reason text (`soap:Reason/soap:Text`). */
+  readonly reason: string;
+  /** `client` for `soap:Sender`, `server` for `soap:Receiver`. */
+  readonly fault: FaultSide;
+  /** The request that failed, e.g. `CreateAccountRequest`. */
+  readonly request: string | undefined;
+  /** Arguments from `Error/a`. */
+  readonly args: readonly FaultArgument[];
+
+  constructor(init: {
+    code: string;
+    reason: string;
+    fault: FaultSide;
+    request?: string | undefined;
+    args?: readonly FaultArgument[];
+  }) {
+    super(init.code, `${init.code}: ${init.reason}`);
+    this.reason = init.reason;
+    this.fault = init.fault;
+    this.request = init.request;
+    this.args = init.args ?? [];
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      reason: this.reason,
+      fault: this.fault,
+      request: this.request,
+      args: this.args,
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// CI asks for a JSON copy of the results (see .ci/run) to print one plain closing line.
+const json = process.env.VITEST_JSON;
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    // Frames stay plain text whatever the CI's terminal says (chalk level 0).
+    env: { FORCE_COLOR: '0' },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    reporters: json ? ['default', 'json'] : ['default'],
+    ...(json ? { outputFile: { json } } : {}),
+  },
+});
