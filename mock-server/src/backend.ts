@@ -2,7 +2,7 @@ import type { SubBackend } from './backend-types.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import { createPecBackend, type PecSeed } from './pec/index.ts';
 import { type MockSeed, resolveSeed, type SeedName } from './seeds.ts';
-import { createZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
+import { createZimbraBackend, type ZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
@@ -23,7 +23,8 @@ export interface MockBackend {
   /** Expires every Zimbra and PEC token issued so far. */
   expireAllTokens(): void;
   readonly faults: FaultInjector;
-  readonly zimbra: SubBackend;
+  /** The Zimbra emulator, with test helpers such as `setUsage(address, bytes)`. */
+  readonly zimbra: ZimbraBackend;
   readonly pec: SubBackend;
 }
 

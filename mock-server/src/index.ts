@@ -10,3 +10,5 @@ export type { MockSeed, SeedName } from './seeds.ts';
 export { resolveSeed } from './seeds.ts';
 export type { MockServer, MockServerOptions } from './server.ts';
 export { startMockServer } from './server.ts';
+export type { ZimbraBackend, ZimbraSeed } from './zimbra/index.ts';
+export { DEMO_PASSWORD, zimbraSeeds } from './zimbra/index.ts';

@@ -1,18 +1,38 @@
-// STUB: replaced by the real zimbra backend. Keep these exports.
-import type { SubBackend } from '../backend-types.ts';
+// The emulated Zimbra: SOAP admin and account endpoints over an in-memory directory.
+import { bulkSeed } from './seed-bulk.ts';
+import { demoSeed } from './seed-demo.ts';
+import type { ZimbraSeed } from './seed-types.ts';
 
-/** The zimbra part of a seed. */
-export type ZimbraSeed = Record<string, unknown>;
+export type { ZimbraBackend, ZimbraBackendOptions } from './backend.ts';
+export { createZimbraBackend } from './backend.ts';
+export { IMPLEMENTED_OPERATIONS } from './dispatch.ts';
+export type { FaultArgument, FaultSide } from './fault.ts';
+export { ZimbraFaultError } from './fault.ts';
+export { BULK_DOMAIN } from './seed-bulk.ts';
+export { DEMO_CLOSED, DEMO_COS_IDS, DEMO_DOMAIN_IDS, DEMO_LOCKED, DEMO_PASSWORD } from './seed-demo.ts';
+export type {
+  AccountSeed,
+  CosSeed,
+  DomainSeed,
+  GeneratedAccountsSeed,
+  GrantSeed,
+  ZimbraSeed,
+} from './seed-types.ts';
 
+/** Named Zimbra seeds: the shared demo directory, an empty one (only the default COS), and demo + bulk. */
 export const zimbraSeeds = {
-  demo: (): ZimbraSeed => ({}),
-  empty: (): ZimbraSeed => ({}),
+  demo: (): ZimbraSeed => demoSeed(),
+  empty: (): ZimbraSeed => ({
+    coses: [
+      {
+        id: 'e00428a1-0c00-11d9-836a-000d93afea2a',
+        name: 'default',
+        isDefault: true,
+        attrs: { zimbraMailQuota: '0' },
+      },
+    ],
+    domains: [],
+    accounts: [],
+  }),
+  bulk: (n: number): ZimbraSeed => bulkSeed(n),
 };
-
-export function createZimbraBackend(_seed: ZimbraSeed): SubBackend {
-  return {
-    handle: async () => new Response('not implemented', { status: 501 }),
-    reset() {},
-    expireTokens() {},
-  };
-}

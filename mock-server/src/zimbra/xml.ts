@@ -1,0 +1,155 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** One parsed XML element with its namespace resolved, its attributes by local name, and its text. */
+export interface XmlElement {
+  /** Local name, without prefix (`CreateAccountRequest`). */
+  readonly name: string;
+  /** The tag as written (`zadmin:CreateAccountRequest`): Zimbra's UNKNOWN_DOCUMENT names it this way. */
+  readonly qname: string;
+  /** Namespace URI, resolved from the `xmlns` declarations in scope ('' when none). */
+  readonly ns: string;
+  /** Attributes by local name; `xmlns` declarations are left out. */
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: readonly XmlElement[];
+  /** Concatenated text of the element (untrimmed); '' for containers. */
+  readonly text: string;
+}
+
+/** The XML could not be read: becomes `service.PARSE_ERROR`. */
+export class XmlParseError extends Error {
+  override readonly name = 'XmlParseError';
+}
+
+// preserveOrder keeps document order (batch children, repeated <a>) and every namespace declaration.
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: '#comment',
+});
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Parses one XML document into an {@link XmlElement} tree; refuses DTDs (SOAP forbids them). */
+export function parseXml(text: string): XmlElement {
+  if (/<!DOCTYPE/i.test(text)) throw new XmlParseError('DOCTYPE is not allowed');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new XmlParseError(valid.err.msg);
+  const nodes = parser.parse(text) as OrderedNode[];
+  const roots = nodes.filter((n) => elementTag(n) !== undefined);
+  if (roots.length !== 1) throw new XmlParseError('document must have exactly one root element');
+  return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+}
+
+function elementTag(node: OrderedNode): string | undefined {
+  return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
+}
+
+function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): XmlElement {
+  const qname = elementTag(node)!;
+  const rawAttrs = node[':@'] ?? {};
+  let scope = inherited;
+  const attrs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (scope === inherited) scope = new Map(inherited);
+      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), String(value));
+    }
+  }
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+    attrs[localName(key)] = String(value);
+  }
+  const colon = qname.indexOf(':');
+  const prefix = colon === -1 ? '' : qname.slice(0, colon);
+  const ns = scope.get(prefix) ?? '';
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[qname] as OrderedNode[] | undefined) ?? []) {
+    if ('#text' in child) text += String(child['#text']);
+    else if (elementTag(child) !== undefined) children.push(toElement(child, scope));
+  }
+  return { name: localName(qname), qname, ns, attrs, children, text: children.length > 0 ? '' : text };
+}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon === -1 ? qname : qname.slice(colon + 1);
+}
+
+/** First child element with this local name. */
+export function child(el: XmlElement, name: string): XmlElement | undefined {
+  return el.children.find((c) => c.name === name);
+}
+
+/** All child elements with this local name, in document order. */
+export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
+  return el.children.filter((c) => c.name === name);
+}
+
+/**
+ * A scalar request field given either as an attribute or as a child element: Zimbra accepts both
+ * (`<X name="a"/>` and `<X><name>a</name></X>`).
+ */
+export function scalar(el: XmlElement, name: string): string | undefined {
+  const attr = el.attrs[name];
+  if (attr !== undefined) return attr;
+  const c = child(el, name);
+  return c === undefined ? undefined : c.text;
+}
+
+// ---- output ----
+
+/** An element to write; children are elements or text. */
+export interface OutElement {
+  readonly name: string;
+  readonly attrs?: Readonly<Record<string, string | number | undefined>>;
+  readonly children?: readonly (OutElement | string)[];
+}
+
+/** Shorthand to build an {@link OutElement}. */
+export function el(
+  name: string,
+  attrs?: Record<string, string | number | undefined>,
+  ...children: (OutElement | string)[]
+): OutElement {
+  return { name, ...(attrs ? { attrs } : {}), children };
+}
+
+// XML 1.0 forbids most control characters even when escaped.
+const INVALID_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. */
+export function escapeText(value: string): string {
+  return value
+    .replace(INVALID_XML_CHARS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Escapes an attribute value for a double-quoted XML attribute. */
+export function escapeAttr(value: string): string {
+  return escapeText(value).replace(/"/g, '&quot;');
+}
+
+/** Writes an {@link OutElement} as XML text. */
+export function serialize(node: OutElement | string): string {
+  if (typeof node === 'string') return escapeText(node);
+  let out = `<${node.name}`;
+  for (const [key, value] of Object.entries(node.attrs ?? {})) {
+    if (value !== undefined) out += ` ${key}="${escapeAttr(String(value))}"`;
+  }
+  const children = node.children ?? [];
+  if (children.length === 0) return `${out}/>`;
+  out += '>';
+  for (const c of children) out += serialize(c);
+  return `${out}</${node.name}>`;
+}
