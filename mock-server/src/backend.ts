@@ -1,6 +1,5 @@
-import type { SubBackend } from './backend-types.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
-import { createPecBackend, type PecSeed } from './pec/index.ts';
+import { createPecBackend, type PecBackend, type PecSeed } from './pec/index.ts';
 import { type MockSeed, resolveSeed, type SeedName } from './seeds.ts';
 import { createZimbraBackend, type ZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
 
@@ -25,7 +24,8 @@ export interface MockBackend {
   readonly faults: FaultInjector;
   /** The Zimbra emulator, with test helpers such as `setUsage(address, bytes)`. */
   readonly zimbra: ZimbraBackend;
-  readonly pec: SubBackend;
+  /** The pec-admin emulator, with `setProviderAvailable(false)` to take the provider down. */
+  readonly pec: PecBackend;
 }
 
 const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap\/?$/;

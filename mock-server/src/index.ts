@@ -6,6 +6,8 @@ export type { SubBackend } from './backend-types.ts';
 export type { FaultSettings } from './faults.ts';
 export { FaultInjector, NO_FAULTS } from './faults.ts';
 export { createHandlers } from './msw.ts';
+export type { PecBackend, PecSeed } from './pec/index.ts';
+export { pecSeeds } from './pec/index.ts';
 export type { MockSeed, SeedName } from './seeds.ts';
 export { resolveSeed } from './seeds.ts';
 export type { MockServer, MockServerOptions } from './server.ts';

@@ -14,3 +14,30 @@ export {
   ValidationError,
   ZimbraFault,
 } from './errors/index.ts';
+
+// PEC postmaster (pec-admin v1): the client, its offline validators and its error codes.
+export type {
+  CreatePecMailboxInput,
+  PecDeleteWarning,
+  PecDomain,
+  PecErrorCode,
+  PecLoginOptions,
+  PecMailbox,
+  PecMailboxes,
+  PecMailboxPage,
+  PecPasswordInput,
+  PecPasswordPolicy,
+  PecPasswordReset,
+  PecPasswordRules,
+  PecRetryOptions,
+  PecSearchInput,
+  PecStatus,
+} from './pec/index.ts';
+export {
+  checkPecPassword,
+  DEFAULT_PEC_PASSWORD_POLICY,
+  PEC_ERROR_CODES,
+  PEC_ERROR_STATUS,
+  PecPostmaster,
+  validateLocalPart,
+} from './pec/index.ts';

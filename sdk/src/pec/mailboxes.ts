@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import {
+  PecApiError,
+  type PecErrorDetail,
+  ResponseValidationError,
+  ValidationError,
+} from '../errors/index.ts';
+import { parseInput } from '../validate.ts';
+import type { PecHttp } from './http.ts';
+import { parseAnswer } from './http.ts';
+import { localPartFormatIssues, normalizeLocalPart, validateLocalPart } from './local-part.ts';
+import { checkPecPassword, type PecPasswordRules } from './policy.ts';
+import {
+  type PecMailbox,
+  type PecMailboxPage,
+  PecMailboxPageSchema,
+  PecMailboxSchema,
+  type PecPasswordReset,
+  PecPasswordResetSchema,
+} from './schemas.ts';
+
+/** What PecMailboxes needs from its PecPostmaster. */
+export interface PecSessionContext {
+  readonly http: PecHttp;
+  /** The session's PEC domain, e.g. `pec.example.it`. */
+  readonly domain: string;
+  /** The postmaster's address. */
+  readonly address: string;
+  /** The server's password policy (fetched once). */
+  policy(): Promise<PecPasswordRules>;
+}
+
+/** Input of {@link PecMailboxes.create}. */
+export interface CreatePecMailboxInput {
+  /** The name before `@`; lower-cased before checking. */
+  readonly localPart: string;
+  readonly password: string;
+  readonly passwordConfirm: string;
+}
+
+/** Input of {@link PecMailboxes.changePassword}. */
+export interface PecPasswordInput {
+  readonly password: string;
+  readonly passwordConfirm: string;
+}
+
+/** Search of {@link PecMailboxes.search}: `q` is a case-insensitive substring of the local part. */
+export interface PecSearchInput {
+  readonly q?: string | undefined;
+  /** Mailboxes per request, 1..200. @default 50 */
+  readonly pageSize?: number | undefined;
+}
+
+/** The warnings of step 1 of a delete, and the exact address step 2 needs. */
+export interface PecDeleteWarning {
+  readonly confirmWith: string;
+  readonly warnings: readonly PecErrorDetail[];
+}
+
+const SearchInput = z.object({
+  q: z.string().max(320).optional(),
+  page: z.int().min(1).optional(),
+  pageSize: z.int().min(1).max(200).optional(),
+});
+
+const PasswordPair = z.object({ password: z.string(), passwordConfirm: z.string() });
+
+/** The mailboxes of the session's PEC domain. Every method validates its input before the wire. */
+export class PecMailboxes {
+  readonly #s: PecSessionContext;
+
+  constructor(session: PecSessionContext) {
+    this.#s = session;
+  }
+
+  /**
+   * Every mailbox whose local part contains `q`, page by page, sorted by local part.
+   * @example
+   * for await (const m of pec.mailboxes.search({ q: 'rossi' })) console.log(m.address);
+   * @throws ValidationError at once for a bad `q` or `pageSize`; PecApiError `VALIDATION_FAILED` from the server.
+   */
+  search(input: PecSearchInput = {}): AsyncIterable<PecMailbox> {
+    const { q, pageSize = 50 } = parseInput(SearchInput, input);
+    const pages = (page: number) => this.page({ q, page, pageSize });
+    return (async function* () {
+      for (let page = 1; ; page++) {
+        const answer = await pages(page);
+        yield* answer.items;
+        if (answer.items.length < pageSize || page * pageSize >= answer.total) return;
+      }
+    })();
+  }
+
+  /** One page of a search, with the total count (for paged lists). */
+  async page(input: PecSearchInput & { readonly page?: number | undefined }): Promise<PecMailboxPage> {
+    const { q, page = 1, pageSize = 50 } = parseInput(SearchInput, input);
+    const searchParams = { page, pageSize, ...(q === undefined || q === '' ? {} : { q }) };
+    const answer = await this.#s.http.send({ method: 'GET', path: 'mailboxes', searchParams, retry: 'read' });
+    return parseAnswer(PecMailboxPageSchema, answer.body, 'GET /v1/mailboxes answer');
+  }
+
+  /**
+   * One mailbox, by local part or by address inside the session's domain.
+   * @throws PecApiError `MAILBOX_NOT_FOUND`.
+   */
+  async get(ref: string): Promise<PecMailbox> {
+    const { localPart } = this.#ref(ref);
+    const answer = await this.#s.http.send({ method: 'GET', path: `mailboxes/${localPart}`, retry: 'read' });
+    return parseAnswer(PecMailboxSchema, answer.body, 'GET /v1/mailboxes/{mailbox} answer');
+  }
+
+  /**
+   * Creates a mailbox, working at once. An `Idempotency-Key` is sent (a fresh one unless given), and
+   * a retried create reuses it, so a lost answer never creates twice.
+   * @example
+   * await pec.mailboxes.create({ localPart: 'ufficio', password: pw, passwordConfirm: pw });
+   * @throws ValidationError (every failed rule); PecApiError `MAILBOX_EXISTS`, `MAILBOX_LIMIT_REACHED`, ...
+   */
+  async create(input: CreatePecMailboxInput, options: { idempotencyKey?: string } = {}): Promise<PecMailbox> {
+    const policy = await this.#s.policy();
+    const schema = PasswordPair.extend({ localPart: z.string() }).superRefine((v, ctx) => {
+      for (const i of validateLocalPart(v.localPart)) addIssue(ctx, i);
+      passwordIssues(policy, v, ctx);
+    });
+    const body = parseInput(schema, input);
+    const localPart = normalizeLocalPart(body.localPart);
+    const answer = await this.#s.http.send({
+      method: 'POST',
+      path: 'mailboxes',
+      json: { localPart, password: body.password, passwordConfirm: body.passwordConfirm },
+      headers: { 'idempotency-key': options.idempotencyKey ?? crypto.randomUUID() },
+      retry: 'create',
+      secrets: [body.password],
+    });
+    return parseAnswer(PecMailboxSchema, answer.body, 'POST /v1/mailboxes answer');
+  }
+
+  /**
+   * Sets a new password on an active mailbox (the postmaster's own included: the session then keeps working).
+   * @throws PecApiError `MAILBOX_NOT_FOUND`, `MAILBOX_NOT_ACTIVE`, `PASSWORD_POLICY_VIOLATION`.
+   */
+  async changePassword(ref: string, input: PecPasswordInput): Promise<void> {
+    const { localPart, address } = this.#ref(ref);
+    const policy = await this.#s.policy();
+    const body = parseInput(
+      PasswordPair.superRefine((v, ctx) => passwordIssues(policy, v, ctx)),
+      input,
+    );
+    await this.#s.http.send({
+      method: 'PUT',
+      path: `mailboxes/${localPart}/password`,
+      json: { password: body.password, passwordConfirm: body.passwordConfirm },
+      retry: 'once',
+      secrets: [body.password],
+    });
+    if (address === this.#s.address) this.#s.http.rememberPassword(body.password);
+  }
+
+  /**
+   * Replaces a user mailbox's password with a temporary one, returned once: show it, never store it.
+   * @throws PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_ACTIVE`, `MAILBOX_NOT_FOUND`.
+   */
+  async resetPassword(ref: string): Promise<PecPasswordReset> {
+    const { localPart } = this.#ref(ref);
+    const path = `mailboxes/${localPart}/password-reset`;
+    const answer = await this.#s.http.send({ method: 'POST', path, retry: 'once' });
+    return parseAnswer(
+      PecPasswordResetSchema,
+      answer.body,
+      'POST /v1/mailboxes/{mailbox}/password-reset answer',
+    );
+  }
+
+  /**
+   * Step 1 of a delete, without deleting: the server's warnings and the address to confirm with.
+   * @throws PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_FOUND`.
+   */
+  async prepareDelete(ref: string): Promise<PecDeleteWarning> {
+    const { localPart } = this.#ref(ref);
+    try {
+      await this.#s.http.send({ method: 'DELETE', path: `mailboxes/${localPart}`, retry: 'once' });
+    } catch (error) {
+      if (error instanceof PecApiError && error.code === 'CONFIRMATION_REQUIRED' && error.confirmWith) {
+        return { confirmWith: error.confirmWith, warnings: error.details };
+      }
+      throw error;
+    }
+    throw new ResponseValidationError(
+      'DELETE /v1/mailboxes/{mailbox} answer',
+      'deleted without a confirmation',
+    );
+  }
+
+  /**
+   * Deletes a mailbox for good. `confirm` must be the mailbox's exact address, or nothing is sent.
+   * @example
+   * await pec.mailboxes.delete('fatture', { confirm: 'fatture@pec.example.it' });
+   * @throws ValidationError (`confirm` / `matchesAddress`); PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_FOUND`.
+   */
+  async delete(ref: string, options: { readonly confirm: string }): Promise<void> {
+    const { localPart, address } = this.#ref(ref);
+    const { confirm } = parseInput(z.object({ confirm: z.string() }), options);
+    if (confirm.toLowerCase() !== address) {
+      throw new ValidationError([
+        { field: 'confirm', rule: 'matchesAddress', message: `must be ${address}` },
+      ]);
+    }
+    const searchParams = { confirm: address };
+    await this.#s.http.send({
+      method: 'DELETE',
+      path: `mailboxes/${localPart}`,
+      searchParams,
+      retry: 'once',
+    });
+  }
+
+  /** A local part or an address inside the session's domain → the local part and the full address. */
+  #ref(ref: string): { localPart: string; address: string } {
+    const value = normalizeLocalPart(parseInput(z.string(), ref, 'mailbox'));
+    const at = value.lastIndexOf('@');
+    if (at !== -1 && value.slice(at + 1) !== this.#s.domain) {
+      throw new ValidationError([
+        { field: 'mailbox', rule: 'sameDomain', message: `must be inside ${this.#s.domain}` },
+      ]);
+    }
+    const localPart = at === -1 ? value : value.slice(0, at);
+    const issues = localPartFormatIssues(localPart, 'mailbox');
+    if (issues.length > 0) throw new ValidationError(issues);
+    return { localPart, address: `${localPart}@${this.#s.domain}` };
+  }
+}
+
+type RefinementContext = z.RefinementCtx;
+
+function addIssue(ctx: RefinementContext, issue: { field: string; rule: string; message: string }): void {
+  ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { rule: issue.rule } });
+}
+
+/** Every failed policy rule, and the confirmation, as zod issues. */
+function passwordIssues(
+  policy: PecPasswordRules,
+  v: { password: string; passwordConfirm: string },
+  ctx: RefinementContext,
+): void {
+  for (const i of checkPecPassword(policy, v.password)) addIssue(ctx, i);
+  if (v.password !== v.passwordConfirm) {
+    addIssue(ctx, { field: 'passwordConfirm', rule: 'matchesPassword', message: 'must equal password' });
+  }
+}

@@ -1,0 +1,67 @@
+import type { MockServer } from '@casella/mock-server';
+import { ValidationError } from '@casella/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginDemo, raw, rawToken, startPecMock } from './support.ts';
+
+describe('PEC mailbox search', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startPecMock();
+  });
+  afterAll(() => mock.close());
+
+  it('lists every mailbox of the domain, postmaster included, across pages, sorted by name', async () => {
+    const pec = await loginDemo(mock);
+    const names: string[] = [];
+    for await (const m of pec.mailboxes.search({ pageSize: 5 })) names.push(m.localPart);
+    expect(names).toHaveLength(13);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('postmaster');
+  });
+
+  it('finds mailboxes by a case-insensitive piece of the name', async () => {
+    const pec = await loginDemo(mock);
+    const found: string[] = [];
+    for await (const m of pec.mailboxes.search({ q: 'ROSSI' })) found.push(m.address);
+    expect(found).toEqual(['mario.rossi@pec.example.it']);
+  });
+
+  it('returns one page with the total, for paged lists', async () => {
+    const pec = await loginDemo(mock);
+    const page = await pec.mailboxes.page({ q: 'a', page: 2, pageSize: 3 });
+    expect(page.page).toBe(2);
+    expect(page.pageSize).toBe(3);
+    expect(page.items).toHaveLength(3);
+    expect(page.total).toBeGreaterThan(6);
+  });
+
+  it('shows quota, status and what the server allows on each mailbox', async () => {
+    const pec = await loginDemo(mock);
+    const all = new Map<string, Awaited<ReturnType<typeof pec.mailboxes.get>>>();
+    for await (const m of pec.mailboxes.search()) all.set(m.localPart, m);
+    expect(all.get('postmaster')?.capabilities).toEqual({
+      changePassword: true,
+      resetPassword: false,
+      delete: false,
+    });
+    expect(all.get('luca.esposito')).toMatchObject({
+      status: 'suspended',
+      capabilities: { changePassword: false, resetPassword: false, delete: true },
+    });
+    expect(all.get('mario.rossi')?.quota).toEqual({ limitBytes: 1_073_741_824, usedBytes: 5_242_880 });
+  });
+
+  it('refuses a page size outside 1..200 before the wire', async () => {
+    const pec = await loginDemo(mock);
+    expect(() => pec.mailboxes.search({ pageSize: 0 })).toThrow(ValidationError);
+    expect(() => pec.mailboxes.search({ pageSize: 201 })).toThrow(/pageSize/);
+  });
+
+  it('answers out-of-range or non-numeric paging with VALIDATION_FAILED naming each parameter', async () => {
+    const token = await rawToken(mock);
+    const res = await raw(mock, 'GET', '/mailboxes?page=0&pageSize=abc', { token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['page', 'pageSize']);
+  });
+});
