@@ -64,7 +64,7 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
     body: ReturnType<typeof faultElement>,
     header: boolean,
     fault: boolean,
-  ) => soapHttpResponse(version, envelopeXml(version, body, header), fault);
+  ) => soapHttpResponse(envelopeXml(version, body, header), fault);
 
   return {
     get store() {

@@ -95,11 +95,12 @@ export function envelopeXml(version: SoapVersion, body: OutElement, withHeader: 
 }
 
 /** The HTTP response: 500 when the Body holds a fault, 200 otherwise (SoapServlet.sendResponse). */
-export function soapHttpResponse(version: SoapVersion, xml: string, isFault: boolean): Response {
+export function soapHttpResponse(xml: string, isFault: boolean): Response {
   return new Response(xml, {
     status: isFault ? 500 : 200,
     headers: {
-      'content-type': version === '1.2' ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8',
+      // Zimbra answers text/xml for both SOAP versions (Soap12Protocol.getContentType).
+      'content-type': 'text/xml; charset=utf-8',
       'cache-control': 'no-store, no-cache',
     },
   });

@@ -1,0 +1,257 @@
+import { ValidationError } from '../errors/validation-error.ts';
+import { parseInput } from '../validate.ts';
+import { type AttrInput, attrsToXml } from './attrs.ts';
+import {
+  AccountRef,
+  Address,
+  CreateAccountInput,
+  ModifyAccountInput,
+  Password,
+  SearchInput,
+  ZimbraId,
+} from './inputs.ts';
+import type { Lookups } from './lookups.ts';
+import { OPERATIONS } from './operations.ts';
+import type { PasswordPolicy } from './policy.ts';
+import { type Prepared, send } from './prepared.ts';
+import type { Account } from './schemas.ts';
+import type { AdminSession } from './session.ts';
+
+/** How a password is checked before the wire. */
+export interface PolicyOptions {
+  /**
+   * The policy to check against; `false` skips the client-side check (the server still decides).
+   * By default the policy of the target COS (or account) is read and cached.
+   */
+  readonly policy?: PasswordPolicy | false | undefined;
+}
+
+/** Result of `setPassword`. */
+export interface SetPasswordResult {
+  /** Zimbra's `<message>` when the password broke the policy and was set anyway (global admins). */
+  readonly warning?: string;
+}
+
+function localPart(address: string): string {
+  return address.split('@')[0] ?? address;
+}
+
+/** Validates and prepares a CreateAccountRequest (shared with batch). */
+export async function prepareCreate(
+  lookups: Lookups,
+  input: CreateAccountInput,
+  options: PolicyOptions = {},
+): Promise<Prepared<Account>> {
+  const v = parseInput(CreateAccountInput, input);
+  const domain = v.name.split('@')[1] ?? '';
+  const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos);
+  const policy = options.policy ?? (await lookups.policyForNew(domain, cosId));
+  if (policy) policy.assert(v.password, 'password', localPart(v.name));
+  const attrs: Record<string, AttrInput | undefined> = {
+    ...v.attrs,
+    givenName: v.givenName,
+    sn: v.sn,
+    displayName: v.displayName,
+    zimbraCOSId: cosId,
+    zimbraMailQuota: v.quotaBytes,
+  };
+  return {
+    op: OPERATIONS.createAccount,
+    body: { name: v.name, password: v.password, a: attrsToXml(attrs) },
+    secrets: [v.password],
+  };
+}
+
+/** Parses modify changes and refuses an empty set: a request that changes nothing is a caller's mistake. */
+function parseChanges(changes: ModifyAccountInput) {
+  const v = parseInput(ModifyAccountInput, changes);
+  const some = Object.values(v).some(
+    (x) => x !== undefined && !(typeof x === 'object' && Object.keys(x).length === 0),
+  );
+  if (!some)
+    throw new ValidationError([{ field: 'changes', rule: 'nothingToChange', message: 'names no change' }]);
+  return v;
+}
+
+/** Validates and prepares a ModifyAccountRequest for an account id (shared with batch). */
+export async function prepareModify(
+  lookups: Lookups,
+  id: string,
+  changes: ModifyAccountInput,
+): Promise<Prepared<Account>> {
+  const v = parseChanges(changes);
+  const attrs: Record<string, AttrInput | undefined> = {
+    ...v.attrs,
+    givenName: v.givenName,
+    sn: v.sn,
+    displayName: v.displayName,
+    zimbraAccountStatus: v.status,
+    zimbraCOSId: v.cos === undefined ? undefined : await lookups.cosId(v.cos),
+    zimbraMailQuota: v.quotaBytes,
+  };
+  return { op: OPERATIONS.modifyAccount, body: { id, a: attrsToXml(attrs) }, secrets: [] };
+}
+
+/** Prepares a SetPasswordRequest for an account id; the policy, when given, is checked first. */
+export function prepareSetPassword(
+  id: string,
+  password: string,
+  policy: PasswordPolicy | undefined,
+  username?: string,
+): Prepared<{ warning?: string }> {
+  const pw = parseInput(Password, password, 'password');
+  policy?.assert(pw, 'password', username);
+  return { op: OPERATIONS.setPassword, body: { id, newPassword: pw }, secrets: [pw] };
+}
+
+/**
+ * Account (mailbox) operations: `admin.accounts`.
+ */
+export class Accounts {
+  readonly #session: AdminSession;
+  readonly #lookups: Lookups;
+
+  constructor(session: AdminSession, lookups: Lookups) {
+    this.#session = session;
+    this.#lookups = lookups;
+  }
+
+  /**
+   * Creates an account. The password is checked against the target COS's policy first (read once
+   * and cached, or `options.policy`); `cos` is a COS name or id.
+   * @throws ValidationError (e.g. field `password`, rule `zimbraPasswordMinUpperCaseChars`); ZimbraFault
+   *   `account.ACCOUNT_EXISTS`, `account.NO_SUCH_DOMAIN`, `account.NO_SUCH_COS`, `account.INVALID_PASSWORD`,
+   *   `account.TOO_MANY_ACCOUNTS`, `service.PERM_DENIED` (no right, or domain suspended).
+   * @example
+   * const account = await admin.accounts.create({
+   *   name: 'anna.verdi@example.com', password: 'Str0ng-Pass!', givenName: 'Anna', sn: 'Verdi', cos: 'Standard',
+   * });
+   */
+  async create(input: CreateAccountInput, options: PolicyOptions = {}): Promise<Account> {
+    return send(this.#session, await prepareCreate(this.#lookups, input, options));
+  }
+
+  /**
+   * Reads an account by address or id, COS values applied.
+   * @throws ZimbraFault `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * const mario = await admin.accounts.get('mario.rossi@example.com');
+   */
+  async get(ref: string): Promise<Account> {
+    return this.#lookups.account(parseInput(AccountRef, ref, 'ref'));
+  }
+
+  /**
+   * Changes names, status, COS (name or id), quota or other attributes; an empty string removes an attribute.
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_ACCOUNT`, `account.NO_SUCH_COS`,
+   *   `account.TOO_MANY_ACCOUNTS` (COS full), `account.INVALID_ATTR_VALUE`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.modify('mario.rossi@example.com', { givenName: 'Mario', sn: 'Rossi', displayName: 'Mario Rossi' });
+   */
+  async modify(ref: string, changes: ModifyAccountInput): Promise<Account> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    parseChanges(changes);
+    const id = await this.#lookups.accountId(r);
+    return send(this.#session, await prepareModify(this.#lookups, id, changes));
+  }
+
+  /**
+   * Sets (resets) a password as an admin. The account's policy is checked first unless
+   * `options.policy` is `false`; then a global admin may get Zimbra's warning back instead of a refusal.
+   * @throws ValidationError (field `password`); ZimbraFault `account.NO_SUCH_ACCOUNT`, `account.INVALID_PASSWORD`,
+   *   `account.PASSWORD_RECENTLY_USED`, `service.PERM_DENIED`.
+   * @example
+   * const { warning } = await admin.accounts.setPassword('mario.rossi@example.com', 'N3w-Secret!');
+   */
+  async setPassword(
+    ref: string,
+    newPassword: string,
+    options: PolicyOptions = {},
+  ): Promise<SetPasswordResult> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    parseInput(Password, newPassword, 'password');
+    let id: string;
+    let policy: PasswordPolicy | undefined;
+    let username: string | undefined;
+    if (options.policy !== undefined) {
+      id = await this.#lookups.accountId(r);
+      policy = options.policy || undefined;
+    } else {
+      const account = await this.#lookups.account(r);
+      id = account.id;
+      username = localPart(account.name);
+      policy = await this.#lookups.policyForAccount(account);
+    }
+    return send(this.#session, prepareSetPassword(id, newPassword, policy, username));
+  }
+
+  /**
+   * Renames an account (changes its address).
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_ACCOUNT`, `account.ACCOUNT_EXISTS`, `account.NO_SUCH_DOMAIN`,
+   *   `account.TOO_MANY_ACCOUNTS`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.rename('mario.rossi@example.com', 'm.rossi@example.com');
+   */
+  async rename(ref: string, newName: string): Promise<Account> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    const name = parseInput(Address, newName, 'newName');
+    const id = await this.#lookups.accountId(r);
+    return this.#session.call(OPERATIONS.renameAccount, { id, newName: name });
+  }
+
+  /**
+   * Deletes an account and its mailbox.
+   * @throws ZimbraFault `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.delete('old.user@example.com');
+   */
+  async delete(ref: string): Promise<void> {
+    const id = await this.#lookups.accountId(parseInput(AccountRef, ref, 'ref'));
+    await this.#session.call(OPERATIONS.deleteAccount, { id: parseInput(ZimbraId, id, 'id') });
+  }
+
+  /**
+   * Lists accounts page by page (SearchDirectory with limit/offset, sorted by name); pages are fetched lazily.
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_DOMAIN`, `account.TOO_MANY_SEARCH_RESULTS`, `service.PERM_DENIED`.
+   * @example
+   * for await (const account of admin.accounts.search({ domain: 'example.com', query: '(sn=Rossi)' })) {
+   *   console.log(account.name);
+   * }
+   */
+  async *search(options: SearchInput = {}): AsyncGenerator<Account, void, undefined> {
+    const v = parseInput(SearchInput, options);
+    const limit = v.pageSize ?? 100;
+    for (let offset = 0; ; ) {
+      const page = await this.#session.call(OPERATIONS.searchDirectory, {
+        '@_domain': v.domain,
+        '@_types': 'accounts',
+        '@_limit': limit,
+        '@_offset': offset,
+        '@_sortBy': 'name',
+        '@_sortAscending': '1',
+        '@_attrs': v.attrs?.join(','),
+        query: v.query,
+      });
+      yield* page.accounts;
+      if (!page.more || page.accounts.length === 0) return;
+      offset += page.accounts.length;
+    }
+  }
+
+  /**
+   * Counts the accounts a search would return (SearchDirectory countOnly).
+   * @throws ZimbraFault `account.NO_SUCH_DOMAIN`, `service.PERM_DENIED`.
+   * @example
+   * const n = await admin.accounts.count({ domain: 'example.com' });
+   */
+  async count(options: Omit<SearchInput, 'pageSize' | 'attrs'> = {}): Promise<number> {
+    const v = parseInput(SearchInput, options);
+    const page = await this.#session.call(OPERATIONS.searchDirectory, {
+      '@_domain': v.domain,
+      '@_types': 'accounts',
+      '@_countOnly': '1',
+      query: v.query,
+    });
+    return page.total ?? page.accounts.length;
+  }
+}

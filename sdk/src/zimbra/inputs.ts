@@ -1,0 +1,188 @@
+// Input schemas: everything a caller passes is checked here before anything goes on the wire.
+// A refinement names its rule with params.rule, which ValidationError reports as `rule`.
+import { z } from 'zod';
+import type { AttrInput } from './attrs.ts';
+import { ACCOUNT_STATUSES } from './schemas.ts';
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const DOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})+$`);
+// Zimbra lower-cases names and requires local@domain; the local part excludes what LDAP and SMTP cannot carry.
+const ADDRESS = new RegExp(`^[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]{1,64}@${LABEL}(?:\\.${LABEL})+$`);
+
+/** True for a Zimbra id (UUID). */
+export function isZimbraId(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** An email address, lower-cased as Zimbra stores it. */
+export const Address = z
+  .string()
+  .trim()
+  .refine((v) => ADDRESS.test(v), {
+    message: 'must be an address like name@example.com',
+    params: { rule: 'email' },
+  })
+  .transform((v) => v.toLowerCase());
+
+/** A Zimbra id (UUID). */
+export const ZimbraId = z
+  .string()
+  .refine((v) => UUID.test(v), { message: 'must be a Zimbra id (UUID)', params: { rule: 'uuid' } });
+
+/** A domain name. */
+export const DomainName = z
+  .string()
+  .trim()
+  .refine((v) => DOMAIN.test(v), {
+    message: 'must be a domain name like example.com',
+    params: { rule: 'domain' },
+  })
+  .transform((v) => v.toLowerCase());
+
+/** An account reference: its id or its address. */
+export const AccountRef = z
+  .string()
+  .trim()
+  .refine((v) => UUID.test(v) || ADDRESS.test(v), {
+    message: 'must be an account id (UUID) or an address',
+    params: { rule: 'accountRef' },
+  });
+
+/** A COS reference: its id or its name. */
+export const CosRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .refine((v) => !/[\u0000-\u001f]/.test(v), {
+    message: 'no control characters',
+    params: { rule: 'cosName' },
+  });
+
+/** A non-negative safe integer (bytes, limits). */
+export const NonNegativeInt = z
+  .number()
+  .refine((n) => Number.isSafeInteger(n), { message: 'must be an integer', params: { rule: 'integer' } })
+  .refine((n) => n >= 0, { message: 'must not be negative', params: { rule: 'nonNegative' } });
+
+/** A password as given: the message never echoes it. */
+export const Password = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(1024, { error: 'is too long' });
+
+/** A person's name part (givenName, sn, displayName). */
+const NamePart = z
+  .string()
+  .max(256)
+  .refine((v) => !/[\u0000-\u001f]/.test(v), {
+    message: 'no control characters',
+    params: { rule: 'printable' },
+  });
+
+const AttrName = /^[+-]?[A-Za-z][A-Za-z0-9-]*$/;
+const AttrValue: z.ZodType<AttrInput> = z.union([
+  z.string(),
+  z.number().refine(Number.isFinite),
+  z.boolean(),
+  z.array(z.string()),
+]);
+
+/** Extra attributes; names are LDAP attribute names (optionally `+`/`-` prefixed for Modify). */
+export const ExtraAttrs = z.record(z.string(), AttrValue).superRefine((attrs, ctx) => {
+  for (const name of Object.keys(attrs)) {
+    if (!AttrName.test(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'not an attribute name',
+        path: [name],
+        params: { rule: 'attrName' },
+      });
+    }
+    if (/^[+-]?(userPassword|zimbraId)$/i.test(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'set through its own operation',
+        path: [name],
+        params: { rule: 'reservedAttr' },
+      });
+    }
+  }
+});
+
+/** Fields of `accounts.create`. */
+export const CreateAccountInput = z.strictObject({
+  name: Address,
+  password: Password,
+  givenName: NamePart.optional(),
+  sn: NamePart.optional(),
+  displayName: NamePart.optional(),
+  cos: CosRef.optional(),
+  quotaBytes: NonNegativeInt.optional(),
+  attrs: ExtraAttrs.optional(),
+});
+export type CreateAccountInput = z.input<typeof CreateAccountInput>;
+
+/** Fields of `accounts.modify`. */
+export const ModifyAccountInput = z.strictObject({
+  givenName: NamePart.optional(),
+  sn: NamePart.optional(),
+  displayName: NamePart.optional(),
+  status: z.enum(ACCOUNT_STATUSES).optional(),
+  cos: CosRef.optional(),
+  quotaBytes: NonNegativeInt.optional(),
+  attrs: ExtraAttrs.optional(),
+});
+export type ModifyAccountInput = z.input<typeof ModifyAccountInput>;
+
+/** Options of `accounts.search`. */
+export const SearchInput = z.strictObject({
+  domain: DomainName.optional(),
+  /** An LDAP filter, e.g. `(displayName=*rossi*)`. */
+  query: z.string().max(4096).optional(),
+  pageSize: z.number().int().min(1).max(5000).optional(),
+  /** Only these attributes (fewer bytes on big domains). */
+  attrs: z.array(z.string().regex(AttrName)).optional(),
+});
+export type SearchInput = z.input<typeof SearchInput>;
+
+/** Options of `quota.usage`. */
+export const QuotaUsageInput = z.strictObject({
+  domain: DomainName.optional(),
+  sortBy: z.enum(['percentUsed', 'totalUsed', 'quotaLimit']).optional(),
+  sortAscending: z.boolean().optional(),
+  pageSize: z.number().int().min(1).max(5000).optional(),
+});
+export type QuotaUsageInput = z.input<typeof QuotaUsageInput>;
+
+/** A raw request name such as `GetVersionInfoRequest`. */
+export const RequestName = z.string().refine((v) => /^[A-Z][A-Za-z0-9]*Request$/.test(v), {
+  message: 'must be a request element name like GetVersionInfoRequest',
+  params: { rule: 'requestName' },
+});
+
+/** Where and as whom to connect; other connection options pass through untouched. */
+export const ConnectionInput = z.object({
+  url: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+      message: 'must be an http(s) URL like https://mail.example.com:7071',
+      params: { rule: 'url' },
+    })
+    .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''), {
+      message: 'must not carry credentials',
+      params: { rule: 'noCredentials' },
+    })
+    .transform((v) => v.replace(/\/+$/, '')),
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .refine((v) => !/[\s\u0000-\u001f]/.test(v), { message: 'no spaces', params: { rule: 'username' } }),
+  password: Password,
+  timeoutMs: z.number().int().min(1).max(2_147_483_647).optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  insecureSkipTlsVerify: z.boolean().optional(),
+});

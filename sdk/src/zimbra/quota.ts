@@ -1,0 +1,64 @@
+import { parseInput } from '../validate.ts';
+import { AccountRef, QuotaUsageInput } from './inputs.ts';
+import type { Lookups } from './lookups.ts';
+import { OPERATIONS } from './operations.ts';
+import type { QuotaUsage } from './schemas.ts';
+import type { AdminSession } from './session.ts';
+
+/** One mailbox's usage against its quota. */
+export interface MailboxQuota {
+  readonly usedBytes: number;
+  /** `zimbraMailQuota` (COS value applied); 0 = unlimited. */
+  readonly limitBytes: number;
+}
+
+/** Quota operations: `admin.quota`. */
+export class Quota {
+  readonly #session: AdminSession;
+  readonly #lookups: Lookups;
+
+  constructor(session: AdminSession, lookups: Lookups) {
+    this.#session = session;
+    this.#lookups = lookups;
+  }
+
+  /**
+   * Usage of every mailbox (of a domain), page by page with GetQuotaUsage limit/offset. Zimbra's default
+   * order is total used, largest first.
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_DOMAIN`, `service.PERM_DENIED` (needs
+   *   `getDomainQuotaUsage`; without `domain` only global admins).
+   * @example
+   * for await (const row of admin.quota.usage({ domain: 'example.com', sortBy: 'percentUsed' })) {
+   *   console.log(row.name, row.usedBytes, row.limitBytes);
+   * }
+   */
+  async *usage(options: QuotaUsageInput = {}): AsyncGenerator<QuotaUsage, void, undefined> {
+    const v = parseInput(QuotaUsageInput, options);
+    const limit = v.pageSize ?? 100;
+    for (let offset = 0; ; ) {
+      const page = await this.#session.call(OPERATIONS.getQuotaUsage, {
+        '@_domain': v.domain,
+        '@_allServers': v.domain === undefined ? undefined : '1',
+        '@_limit': limit,
+        '@_offset': offset,
+        '@_sortBy': v.sortBy,
+        '@_sortAscending': v.sortAscending === undefined ? undefined : v.sortAscending ? '1' : '0',
+      });
+      yield* page.rows;
+      if (!page.more || page.rows.length === 0) return;
+      offset += page.rows.length;
+    }
+  }
+
+  /**
+   * One mailbox's usage (GetMailbox size) and quota (`zimbraMailQuota`).
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * const { usedBytes, limitBytes } = await admin.quota.of('mario.rossi@example.com');
+   */
+  async of(ref: string): Promise<MailboxQuota> {
+    const account = await this.#lookups.account(parseInput(AccountRef, ref, 'ref'));
+    const mailbox = await this.#session.call(OPERATIONS.getMailbox, { mbox: { '@_id': account.id } });
+    return { usedBytes: mailbox.sizeBytes, limitBytes: account.quotaBytes ?? 0 };
+  }
+}

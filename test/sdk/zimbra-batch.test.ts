@@ -1,0 +1,87 @@
+import { type MockServer, startMockServer } from '@casella/mock-server';
+import { isZimbraFault, ValidationError, type ZimbraAdmin, zimbraBatch } from '@casella/sdk';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure, GOOD_PASSWORD, loginAs } from './zimbra-fixtures.ts';
+
+describe('admin.batch', () => {
+  let mock: MockServer;
+  let admin: ZimbraAdmin;
+  beforeAll(async () => {
+    mock = await startMockServer({ seed: 'demo' });
+    admin = await loginAs(mock);
+  });
+  beforeEach(() => mock.reset());
+  afterAll(async () => {
+    await admin.close();
+    await mock.close();
+  });
+
+  it('runs many requests in one BatchRequest and gives each its value or its fault, in order', async () => {
+    const mario = await admin.accounts.get('mario.rossi@example.com');
+    const [created, exists, renamed, missing] = await admin.batch([
+      zimbraBatch.createAccount({ name: 'b1@example.com', password: GOOD_PASSWORD, cos: 'Standard' }),
+      zimbraBatch.createAccount({
+        name: 'mario.rossi@example.com',
+        password: GOOD_PASSWORD,
+        cos: 'Standard',
+      }),
+      zimbraBatch.modifyAccount(mario.id, { displayName: 'Mario R.' }),
+      zimbraBatch.deleteAccount('00000000-0000-4000-8000-000000000000'),
+    ]);
+    expect(created.ok && created.value.name).toBe('b1@example.com');
+    expect(!exists.ok && isZimbraFault(exists.error, 'account.ACCOUNT_EXISTS')).toBe(true);
+    expect(renamed.ok && renamed.value.displayName).toBe('Mario R.');
+    expect(!missing.ok && isZimbraFault(missing.error, 'account.NO_SUCH_ACCOUNT')).toBe(true);
+    expect((await admin.accounts.get('b1@example.com')).name).toBe('b1@example.com');
+  });
+
+  it('stops at the first fault with onError stop and marks the rest as skipped', async () => {
+    const results = await admin.batch(
+      [
+        zimbraBatch.createAccount({
+          name: 'mario.rossi@example.com',
+          password: GOOD_PASSWORD,
+          cos: 'Standard',
+        }),
+        zimbraBatch.createAccount({ name: 'b2@example.com', password: GOOD_PASSWORD, cos: 'Standard' }),
+      ],
+      { onError: 'stop' },
+    );
+    expect(results.map((r) => (r.ok ? 'ok' : r.skipped ? 'skipped' : r.error.code))).toEqual([
+      'account.ACCOUNT_EXISTS',
+      'skipped',
+    ]);
+    expect(
+      isZimbraFault(await failure(admin.accounts.get('b2@example.com')), 'account.NO_SUCH_ACCOUNT'),
+    ).toBe(true);
+  });
+
+  it('fills the last Standard slots and refuses the rest with TOO_MANY_ACCOUNTS', async () => {
+    const items = Array.from({ length: 14 }, (_, i) =>
+      zimbraBatch.createAccount({ name: `fill${i}@example.com`, password: GOOD_PASSWORD, cos: 'Standard' }),
+    );
+    const results = await admin.batch(items);
+    expect(results.filter((r) => r.ok)).toHaveLength(12);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused.every((r) => !r.ok && isZimbraFault(r.error, 'account.TOO_MANY_ACCOUNTS'))).toBe(true);
+  });
+
+  it('validates every item before sending anything, naming the item', async () => {
+    mock.backend.faults.set({ failNext: 1 });
+    const error = await failure(
+      admin.batch([
+        zimbraBatch.createAccount({ name: 'ok@example.com', password: GOOD_PASSWORD, cos: 'Standard' }),
+        zimbraBatch.createAccount({ name: 'bad@example.com', password: 'nouppercase1!', cos: 'Standard' }),
+      ]),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'items.1.password', rule: 'zimbraPasswordMinUpperCaseChars' });
+    // The injected failure is still pending: no request reached the server.
+    expect(mock.backend.faults.settings.failNext).toBe(1);
+  });
+
+  it('carries raw requests too', async () => {
+    const [r] = await admin.batch([zimbraBatch.request('GetAllCosRequest')]);
+    expect(r.ok && Array.isArray(r.value.cos)).toBe(true);
+  });
+});
