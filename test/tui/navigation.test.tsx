@@ -1,0 +1,128 @@
+import type { MockServer } from '@casella/mock-server';
+import { cleanup } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../tui/src/i18n/index.tsx';
+import { binding, GLOBAL_BINDINGS } from '../../tui/src/keys/bindings.ts';
+import type { OpenSession } from '../../tui/src/services/connect.ts';
+import { logicOf } from '../../tui/src/state/registry.ts';
+import { mailboxesScreen } from '../../tui/src/state/screens/mailboxes.ts';
+import { demoSession, KEY, press, renderApp, startDemoMock, waitForText } from './helpers.tsx';
+
+let mock: MockServer;
+let session: OpenSession;
+
+beforeAll(async () => {
+  mock = await startDemoMock();
+});
+beforeEach(async () => {
+  mock.reset();
+  session = await demoSession(mock);
+});
+afterEach(async () => {
+  cleanup();
+  await session.close();
+});
+afterAll(async () => {
+  await mock.close();
+});
+
+describe('navigation, footer and help', () => {
+  it('shows Home with the DEMO badge, a breadcrumb and a footer of the keys that work there', async () => {
+    const { lastFrame } = renderApp(session);
+    const frame = await waitForText(lastFrame, 'Domains');
+    expect(frame).toContain('[DEMO]');
+    expect(frame.split('\n')[0]).toContain('casella');
+    expect(frame).toContain('Enter open');
+    expect(frame).toContain('q quit');
+  });
+
+  it('reaches the Mailboxes table of example.com and follows the breadcrumb back with Esc', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'example.com');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'Mail service:');
+    await press(stdin, KEY.enter);
+    const frame = await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    expect(frame).toContain('casella › Domains › example.com › Mailboxes');
+    expect(frame).toContain('/ filter');
+    await press(stdin, KEY.esc);
+    await waitForText(lastFrame, 'Buy / raise mailbox slots');
+  });
+
+  it('survives a burst of keys written without waiting (fast typing over SSH)', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    stdin.write('\r');
+    await waitForText(lastFrame, 'oldshop.it');
+    stdin.write('\r');
+    await waitForText(lastFrame, 'Mail service:');
+    // Enter, then "/" and "rossi" at once, with no awaits: each key must reach the right screen.
+    stdin.write('\r');
+    await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    stdin.write('/');
+    stdin.write('r');
+    stdin.write('o');
+    stdin.write('ssi');
+    const frame = await waitForText(lastFrame, '/rossi');
+    expect(frame).toContain('mario.rossi@example.com');
+    expect(frame).not.toContain('giulia.bianchi@example.com');
+  });
+
+  it('moves two rows for "jj" arriving in one chunk', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    stdin.write('jj');
+    await waitForText(lastFrame, '> Change my password');
+  });
+
+  it('marks the selected row with ">" so it shows without colour (NO_COLOR)', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    await press(stdin, KEY.enter);
+    const frame = await waitForText(lastFrame, 'oldshop.it');
+    // The vitest environment sets FORCE_COLOR=0: no escape codes, so the marker is all that shows.
+    expect(frame).not.toContain('\u001B[');
+    expect(frame).toMatch(/^> example\.com/m);
+    await press(stdin, 'j');
+    await waitForText(lastFrame, '> oldshop.it');
+  });
+
+  it('builds the help screen from the keybinding table of the screen it was opened on', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'oldshop.it');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'Mail service:');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    await press(stdin, '?');
+    const frame = await waitForText(lastFrame, 'Keys');
+    const expected = [
+      ...logicOf(mailboxesScreen('example.com')).footer(mailboxesScreen('example.com')),
+      ...GLOBAL_BINDINGS,
+    ];
+    for (const id of expected) expect(frame).toContain(CATALOGUES.en[binding(id).help]);
+  });
+
+  it('speaks Italian with --lang it', async () => {
+    const { lastFrame } = renderApp(session, 'it');
+    const frame = await waitForText(lastFrame, 'Domini');
+    expect(frame).toContain('Cambia la mia password');
+    expect(frame).toContain('Enter apri');
+  });
+
+  it('quits on Ctrl+C even when it arrives in one chunk with another key', async () => {
+    const { stdin, lastFrame, frames } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    stdin.write(`j${KEY.ctrlC}`);
+    const count = frames.length;
+    await new Promise((r) => setTimeout(r, 50));
+    stdin.write('j');
+    await new Promise((r) => setTimeout(r, 50));
+    // After the exit nothing renders any more.
+    expect(frames.length).toBeLessThanOrEqual(count + 1);
+  });
+});

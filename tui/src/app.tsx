@@ -1,0 +1,74 @@
+import { Box, useApp } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { Breadcrumb } from './components/breadcrumb.tsx';
+import { Footer } from './components/footer.tsx';
+import { MessageLine } from './components/message-line.tsx';
+import { useKeys } from './hooks/use-keys.ts';
+import { useRequests } from './hooks/use-requests.ts';
+import { useTerminalSize } from './hooks/use-terminal-size.ts';
+import type { Lang } from './i18n/catalogue.ts';
+import { I18nProvider, useT } from './i18n/index.tsx';
+import { crumbOf, ScreenView } from './screens/screen-view.tsx';
+import type { Session } from './services/session.ts';
+import { appReducer, initialState, topOf } from './state/app-reducer.ts';
+import { bodyHeight, listPage } from './state/layout.ts';
+import { logicOf } from './state/registry.ts';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The backends, already logged in; tests inject one built against their own mock. */
+  readonly session: Session;
+  readonly lang: Lang;
+}
+
+/** The terminal UI: one reducer, one key handler, one request runner, the top screen's view. */
+export function App({ session, lang }: AppProps) {
+  return (
+    <I18nProvider lang={lang}>
+      <Shell session={session} />
+    </I18nProvider>
+  );
+}
+
+function Shell({ session }: { readonly session: Session }) {
+  const t = useT();
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const [state, dispatch] = useReducer(appReducer, undefined, () =>
+    initialState(session.env, size.rows, size.columns),
+  );
+  useKeys(dispatch, exit);
+  useRequests(state, dispatch, session);
+  useEffect(
+    () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
+    [size.rows, size.columns],
+  );
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+  const top = topOf(state);
+  const logic = logicOf(top);
+  const typing = logic.captures?.(top) ?? false;
+  // At most rows-1 lines: Ink 6 clears and repaints the whole screen once output reaches the terminal height.
+  const height = Math.max(8, state.rows - 1);
+  const body = bodyHeight(state.rows);
+  return (
+    <Box flexDirection="column" height={height} width={state.columns}>
+      <Breadcrumb
+        parts={state.stack.map((s) => crumbOf(s, t))}
+        badges={session.env.demo ? [t('badge.demo')] : []}
+      />
+      <Box flexDirection="column" flexGrow={1} marginTop={1} overflow="hidden">
+        <ScreenView
+          screen={top}
+          env={session.env}
+          height={body}
+          listRows={listPage(state.rows)}
+          width={state.columns}
+        />
+      </Box>
+      <MessageLine message={state.confirmQuit ? { tone: 'info', key: 'quit.confirm' } : top.message} />
+      <Footer bindings={logic.footer(top)} globals={!typing} />
+    </Box>
+  );
+}

@@ -1,0 +1,25 @@
+import { Text } from 'ink';
+import { useT } from '../i18n/index.tsx';
+import type { Message } from '../state/message.ts';
+import { paint, theme } from '../theme.ts';
+
+/** Props of {@link MessageLine}. */
+export interface MessageLineProps {
+  readonly message: Message | null;
+}
+
+/** The feedback line: errors start with a word, not only a colour. */
+export function MessageLine({ message }: MessageLineProps) {
+  const t = useT();
+  if (!message) return <Text> </Text>;
+  const color =
+    message.tone === 'error' ? theme.error : message.tone === 'success' ? theme.success : undefined;
+  const prefix =
+    message.tone === 'error' ? `${t('tone.error')}: ` : message.tone === 'success' ? `${t('tone.ok')}: ` : '';
+  return (
+    <Text {...paint(color)} wrap="wrap">
+      {prefix}
+      {t(message.key, message.params)}
+    </Text>
+  );
+}

@@ -1,0 +1,112 @@
+import { type Dispatch, useEffect, useRef } from 'react';
+import { describeError } from '../services/describe-error.ts';
+import type { Session } from '../services/session.ts';
+import type { Action, AppState } from '../state/app-reducer.ts';
+import type { Loaded, Request } from '../state/requests.ts';
+
+/** Maps one request to its service call; the only place where screens reach the backends. */
+export async function runRequest(session: Session, req: Request): Promise<Loaded> {
+  const { zimbra, pec, account, profiles } = session;
+  const done = { kind: 'done' } as const;
+  switch (req.op) {
+    case 'domains':
+      return { kind: 'domains', rows: await zimbra.domains() };
+    case 'dashboard':
+      return { kind: 'dashboard', dashboard: await zimbra.dashboard(req.domain) };
+    case 'mailboxes':
+      return { kind: 'mailboxes', rows: await zimbra.mailboxes(req.domain) };
+    case 'newMailboxSetup':
+      return { kind: 'newMailboxSetup', setup: await zimbra.newMailboxSetup(req.domain) };
+    case 'createMailbox': {
+      const { op: _op, ...input } = req;
+      await zimbra.createMailbox(input);
+      return done;
+    }
+    case 'holder':
+      return { kind: 'holder', holder: await zimbra.holder(req.address) };
+    case 'rename':
+      await zimbra.rename(req.address, req.givenName, req.sn);
+      return done;
+    case 'rulesFor':
+      return { kind: 'rules', rules: await zimbra.rulesFor(req.address) };
+    case 'setPassword':
+      await zimbra.setPassword(req.address, req.password);
+      return done;
+    case 'quota':
+      return { kind: 'quota', quota: await zimbra.quota(req.address) };
+    case 'deleteMailbox':
+      await zimbra.deleteMailbox(req.address);
+      return done;
+    case 'buySetup':
+      return { kind: 'buySetup', setup: await zimbra.buySetup(req.domain) };
+    case 'setTypeLimit':
+      await zimbra.setTypeLimit(req.domain, req.type, req.max);
+      return done;
+    case 'changeMyPassword':
+      await account.changePassword(req.address, req.oldPassword, req.newPassword);
+      return done;
+    case 'pecLogin':
+      await pec.login(req.username, req.password);
+      return done;
+    case 'pecDomain':
+      return { kind: 'pecDomain', info: await pec.domain() };
+    case 'pecRules':
+      return { kind: 'rules', rules: await pec.rules() };
+    case 'pecCreate':
+      await pec.create(req.localPart, req.password, req.passwordConfirm);
+      return done;
+    case 'pecSearch':
+      return { kind: 'pecResults', rows: await pec.search(req.q) };
+    case 'pecGet':
+      return { kind: 'pecMailbox', mailbox: await pec.get(req.localPart) };
+    case 'pecChangePassword':
+      await pec.changePassword(req.localPart, req.password, req.passwordConfirm);
+      return done;
+    case 'pecReset':
+      return { kind: 'temporaryPassword', password: await pec.resetPassword(req.localPart) };
+    case 'pecDeleteWarning':
+      return { kind: 'pecDeleteWarning', warning: await pec.deleteWarning(req.localPart) };
+    case 'pecDelete':
+      await pec.delete(req.localPart, req.confirm);
+      return done;
+    case 'pecLogout':
+      await pec.logout();
+      return done;
+    case 'profiles':
+      return { kind: 'profiles', rows: profiles.list() };
+    case 'saveProfile':
+      profiles.save(req.profile);
+      return { kind: 'profiles', rows: profiles.list() };
+    case 'deleteProfile':
+      profiles.remove(req.name);
+      return { kind: 'profiles', rows: profiles.list() };
+  }
+}
+
+/** Starts every request a screen has put in state, once, and dispatches its answer or error. */
+export function useRequests(state: AppState, dispatch: Dispatch<Action>, session: Session): void {
+  const started = useRef(new Set<string>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    for (const screen of state.stack) {
+      const pending = screen.pending;
+      if (!pending) continue;
+      const tag = `${screen.id}:${pending.seq}`;
+      if (started.current.has(tag)) continue;
+      started.current.add(tag);
+      const { id } = screen;
+      const { seq } = pending;
+      runRequest(session, pending.req).then(
+        (data) => mounted.current && dispatch({ type: 'loaded', id, seq, data }),
+        (error: unknown) =>
+          mounted.current && dispatch({ type: 'failed', id, seq, message: describeError(error) }),
+      );
+    }
+  }, [state.stack, dispatch, session]);
+}

@@ -1,0 +1,51 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { Catalogue, Lang, MessageKey } from './catalogue.ts';
+import { en } from './en.ts';
+import { it } from './it.ts';
+
+/** Both catalogues, by language. */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { it, en };
+
+/** Parameters of a message: `{name}` in the text is replaced; a value that is itself a key is translated. */
+export type Params = Readonly<Record<string, string | number>>;
+
+/** A translate function bound to one language. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Translates `key` into `lang`, filling `{placeholders}`. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const catalogue = CATALOGUES[lang];
+  const text = catalogue[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'string' && value in catalogue ? catalogue[value as MessageKey] : String(value);
+  });
+}
+
+/** Picks the language from `--lang`, else LC_ALL / LC_MESSAGES / LANG (Italian for `it_*`), else English. */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag === 'it' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('it') ? 'it' : 'en';
+}
+
+const LangContext = createContext<Lang>('en');
+
+/** Props of {@link I18nProvider}. */
+export interface I18nProviderProps {
+  readonly lang: Lang;
+  readonly children: ReactNode;
+}
+
+/** Provides the language to every component below. */
+export function I18nProvider({ lang, children }: I18nProviderProps) {
+  return <LangContext.Provider value={lang}>{children}</LangContext.Provider>;
+}
+
+/** The translate function of the current language. */
+export function useT(): Translate {
+  const lang = useContext(LangContext);
+  return useMemo(() => (key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+}

@@ -1,0 +1,28 @@
+import { Box, Text } from 'ink';
+import { useT } from '../i18n/index.tsx';
+import { binding, GLOBAL_BINDINGS } from '../keys/bindings.ts';
+import { theme } from '../theme.ts';
+import type { ViewPropsOf } from './view-props.ts';
+
+/** Help: every key of the screen below, then the global keys, from the keybinding table. */
+export function HelpView({ screen }: ViewPropsOf<'help'>) {
+  const t = useT();
+  const ids = [...screen.bindings, ...GLOBAL_BINDINGS.filter((g) => !screen.bindings.includes(g))];
+  return (
+    <Box flexDirection="column">
+      <Text bold>{t('help.title')}</Text>
+      {ids.map((id) => {
+        const b = binding(id);
+        return (
+          <Box key={id}>
+            <Box width={12}>
+              <Text color={theme.accent}>{b.keys}</Text>
+            </Box>
+            <Text wrap="truncate">{t(b.help)}</Text>
+          </Box>
+        );
+      })}
+      <Text color={theme.muted}>{t('help.tmux')}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import { Bar } from '../components/bar.tsx';
+import { Table } from '../components/table.tsx';
+import { useT } from '../i18n/index.tsx';
+import { Busy } from './busy.tsx';
+import { statusWord } from './status-word.ts';
+import type { ViewPropsOf } from './view-props.ts';
+
+/** Search PEC mailboxes; the results table is windowed. */
+export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearch'>) {
+  const t = useT();
+  const rows = screen.rows ?? [];
+  return (
+    <Box flexDirection="column">
+      <Text bold>{t('pecSearch.title')}</Text>
+      <Text wrap="truncate">
+        {t('pecSearch.query')}: {screen.query}
+        {screen.editing ? '_' : ''} {screen.editing ? '' : t('pecSearch.hint')}
+      </Text>
+      <Busy screen={screen} />
+      {screen.rows && rows.length === 0 ? <Text>{t('pecSearch.none')}</Text> : null}
+      <Table
+        columns={[
+          { header: t('col.address'), width: Math.max(24, width - 2 - 12 - 12 - 16), cell: (r) => r.address },
+          { header: t('col.status'), width: 12, cell: (r) => statusWord(t, r.status) },
+          {
+            header: t('col.role'),
+            width: 12,
+            cell: (r) => (r.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')),
+          },
+          {
+            header: t('col.quota'),
+            width: 16,
+            cell: (r) => <Bar value={r.usedBytes} max={r.limitBytes} width={10} />,
+          },
+        ]}
+        rows={rows}
+        cursor={screen.list.cursor}
+        top={screen.list.top}
+        height={listRows}
+        rowKey={(r) => r.address}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Screen, ScreenKind, ScreenOf } from '../state/screen.ts';
+
+/** What every screen view receives: its state and the room it may use. */
+export interface ViewProps<S extends Screen> {
+  readonly screen: S;
+  /** Lines available to the view's body. */
+  readonly height: number;
+  /** Rows of a list window (the reducer pages by the same number). */
+  readonly listRows: number;
+  readonly width: number;
+}
+
+/** View props for a screen kind. */
+export type ViewPropsOf<K extends ScreenKind> = ViewProps<ScreenOf<K>>;

@@ -1,0 +1,75 @@
+import { ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
+import { pecService } from './pec-service.ts';
+import type { ProfileService, Session } from './session.ts';
+import { zimbraService } from './zimbra-service.ts';
+
+/** What a session needs: the servers, the admin's credentials (kept in memory only) and the profile store. */
+export interface ConnectOptions {
+  /** Zimbra base URL, e.g. `https://mail.example.com:7071`. */
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+  /** PEM text of a CA to trust. */
+  readonly ca?: string | undefined;
+  /** Base URL of the pec-admin API; defaults to `${url}/pec` (the mock's layout). */
+  readonly pecUrl?: string | undefined;
+  /** Base URL of the end-user endpoint for Change my password; defaults to `url`. */
+  readonly accountUrl?: string | undefined;
+  readonly profiles: ProfileService;
+  readonly demo?: boolean;
+  /** Prefill of the PEC login. */
+  readonly pecUser?: string;
+  readonly pecPassword?: string;
+  readonly timeoutMs?: number;
+}
+
+/** A session plus the way to close its connections. */
+export interface OpenSession extends Session {
+  close(): Promise<void>;
+}
+
+/** Logs in to Zimbra and builds the session the app runs on. */
+export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
+  const tls = o.ca ? { ca: o.ca } : {};
+  const timeout = o.timeoutMs ? { timeoutMs: o.timeoutMs } : {};
+  const admin = await ZimbraAdmin.login({
+    url: o.url,
+    username: o.user,
+    password: o.password,
+    ...tls,
+    ...timeout,
+  });
+  const pec = pecService({
+    url: o.pecUrl ?? `${o.url.replace(/\/$/, '')}/pec`,
+    ca: o.ca,
+    timeoutMs: o.timeoutMs,
+  });
+  return {
+    env: {
+      demo: o.demo ?? false,
+      user: o.user,
+      server: new URL(o.url).host,
+      pecUser: o.pecUser ?? '',
+      pecPassword: o.pecPassword ?? '',
+    },
+    zimbra: zimbraService(admin),
+    account: {
+      async changePassword(address, oldPassword, newPassword) {
+        await ZimbraAccount.changePassword({
+          url: o.accountUrl ?? o.url,
+          username: address,
+          oldPassword,
+          newPassword,
+          ...tls,
+          ...timeout,
+        });
+      },
+    },
+    pec,
+    profiles: o.profiles,
+    async close() {
+      await pec.logout().catch(() => undefined);
+      await admin.close();
+    },
+  };
+}

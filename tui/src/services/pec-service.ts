@@ -1,0 +1,83 @@
+import { CasellaError, type PecMailbox, PecPostmaster } from '@casella/sdk';
+import type { PecService } from './session.ts';
+import type { PecMailboxRow } from './types.ts';
+
+/** Where the PEC panel lives and how to trust it. */
+export interface PecTarget {
+  readonly url: string;
+  readonly ca?: string | undefined;
+  readonly timeoutMs?: number | undefined;
+}
+
+function row(m: PecMailbox): PecMailboxRow {
+  return {
+    address: m.address,
+    localPart: m.localPart,
+    role: m.role,
+    status: m.status,
+    usedBytes: m.quota.usedBytes,
+    limitBytes: m.quota.limitBytes,
+    capabilities: m.capabilities,
+  };
+}
+
+/** The PEC screens' operations; the postmaster client is created by `login` and kept in memory only. */
+export function pecService(target: PecTarget): PecService {
+  let client: PecPostmaster | null = null;
+  const pec = (): PecPostmaster => {
+    if (!client) throw new CasellaError('NOT_LOGGED_IN', 'log in to the PEC panel first');
+    return client;
+  };
+  return {
+    async login(username, password) {
+      const next = await PecPostmaster.login({
+        url: target.url,
+        username,
+        password,
+        ...(target.ca ? { ca: target.ca } : {}),
+        ...(target.timeoutMs ? { timeoutMs: target.timeoutMs } : {}),
+      });
+      await client?.logout().catch(() => undefined);
+      client = next;
+    },
+    async domain() {
+      const d = await pec().domain();
+      return { name: d.name, status: d.status, mailboxCount: d.mailboxCount, mailboxLimit: d.mailboxLimit };
+    },
+    async rules() {
+      const p = await pec().passwordPolicy();
+      return {
+        minLength: p.minLength,
+        maxLength: p.maxLength,
+        ...(p.requireUpper ? { minUpper: 1 } : {}),
+        ...(p.requireLower ? { minLower: 1 } : {}),
+        ...(p.requireDigit ? { minDigits: 1 } : {}),
+        ...(p.requireSpecial ? { minSpecial: 1 } : {}),
+        allowedSpecials: p.allowedSpecials,
+      };
+    },
+    async create(localPart, password, passwordConfirm) {
+      await pec().mailboxes.create({ localPart, password, passwordConfirm });
+    },
+    async search(q) {
+      const rows: PecMailboxRow[] = [];
+      for await (const m of pec().mailboxes.search({ pageSize: 200, ...(q ? { q } : {}) })) rows.push(row(m));
+      return rows;
+    },
+    get: async (localPart) => row(await pec().mailboxes.get(localPart)),
+    async changePassword(localPart, password, passwordConfirm) {
+      await pec().mailboxes.changePassword(localPart, { password, passwordConfirm });
+    },
+    resetPassword: async (localPart) => (await pec().mailboxes.resetPassword(localPart)).temporaryPassword,
+    async deleteWarning(localPart) {
+      const w = await pec().mailboxes.prepareDelete(localPart);
+      return { confirmWith: w.confirmWith, details: w.warnings.map((d) => d.message) };
+    },
+    delete: (localPart, confirm) => pec().mailboxes.delete(localPart, { confirm }),
+    async logout() {
+      const current = client;
+      client = null;
+      await current?.logout();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Env } from '../state/screen-base.ts';
+import type {
+  BuySetup,
+  DomainDashboard,
+  DomainRow,
+  Holder,
+  MailboxRow,
+  NewMailboxSetup,
+  PasswordRules,
+  PecDeleteWarning,
+  PecDomainInfo,
+  PecMailboxRow,
+  Profile,
+  QuotaInfo,
+} from './types.ts';
+
+/** What the Zimbra screens ask of the admin connection. */
+export interface ZimbraService {
+  domains(): Promise<DomainRow[]>;
+  dashboard(domain: string): Promise<DomainDashboard>;
+  mailboxes(domain: string): Promise<MailboxRow[]>;
+  newMailboxSetup(domain: string): Promise<NewMailboxSetup>;
+  createMailbox(input: {
+    address: string;
+    password: string;
+    type: string;
+    givenName: string;
+    sn: string;
+  }): Promise<void>;
+  holder(address: string): Promise<Holder>;
+  rename(address: string, givenName: string, sn: string): Promise<void>;
+  rulesFor(address: string): Promise<PasswordRules>;
+  setPassword(address: string, password: string): Promise<void>;
+  quota(address: string): Promise<QuotaInfo>;
+  deleteMailbox(address: string): Promise<void>;
+  buySetup(domain: string): Promise<BuySetup>;
+  setTypeLimit(domain: string, type: string, max: number): Promise<void>;
+}
+
+/** A mailbox owner's own operations (no admin rights). */
+export interface AccountService {
+  changePassword(address: string, oldPassword: string, newPassword: string): Promise<void>;
+}
+
+/** The PEC postmaster panel; `login` must come first. */
+export interface PecService {
+  login(username: string, password: string): Promise<void>;
+  domain(): Promise<PecDomainInfo>;
+  rules(): Promise<PasswordRules>;
+  create(localPart: string, password: string, passwordConfirm: string): Promise<void>;
+  search(q: string): Promise<PecMailboxRow[]>;
+  get(localPart: string): Promise<PecMailboxRow>;
+  changePassword(localPart: string, password: string, passwordConfirm: string): Promise<void>;
+  resetPassword(localPart: string): Promise<string>;
+  deleteWarning(localPart: string): Promise<PecDeleteWarning>;
+  delete(localPart: string, confirm: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+/** Saved profiles (conf); never a password. */
+export interface ProfileService {
+  list(): Profile[];
+  save(profile: Profile): void;
+  remove(name: string): void;
+}
+
+/** Everything the app needs from the outside world; tests inject one built against their own mock. */
+export interface Session {
+  readonly env: Env;
+  readonly zimbra: ZimbraService;
+  readonly account: AccountService;
+  readonly pec: PecService;
+  readonly profiles: ProfileService;
+}

@@ -1,0 +1,154 @@
+import { is } from '../keys/bindings.ts';
+import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
+import { listPage } from './layout.ts';
+import type { Message } from './message.ts';
+import { logicOf } from './registry.ts';
+import type { Loaded } from './requests.ts';
+import type { Screen } from './screen.ts';
+import type { Ctx, Env, Nav, Step } from './screen-base.ts';
+import { helpScreen } from './screens/help.ts';
+import { homeScreen } from './screens/home.ts';
+
+/** The whole UI state: a navigation stack of screens (Home at the bottom) and app-wide flags. */
+export interface AppState {
+  readonly stack: readonly Screen[];
+  readonly nextId: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** `q` was pressed while a form holds typed input: waiting for y. */
+  readonly confirmQuit: boolean;
+  readonly quit: boolean;
+  readonly env: Env;
+}
+
+/** Everything that can change the UI state. */
+export type Action =
+  | { readonly type: 'key'; readonly key: KeyEvent }
+  | { readonly type: 'loaded'; readonly id: number; readonly seq: number; readonly data: Loaded }
+  | { readonly type: 'failed'; readonly id: number; readonly seq: number; readonly message: Message }
+  | { readonly type: 'resize'; readonly rows: number; readonly columns: number };
+
+/** The state at start: Home, in a terminal of the given size. */
+export function initialState(env: Env, rows = 24, columns = 80): AppState {
+  return {
+    stack: [{ ...homeScreen(), id: 1 }],
+    nextId: 2,
+    rows,
+    columns,
+    confirmQuit: false,
+    quit: false,
+    env,
+  };
+}
+
+/** The screen on top of the stack. */
+export function topOf(state: AppState): Screen {
+  const top = state.stack.at(-1);
+  if (!top) throw new Error('empty navigation stack');
+  return top;
+}
+
+/** The pure reducer of the app. */
+export function appReducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'key':
+      return onKey(state, action.key);
+    case 'resize':
+      return { ...state, rows: action.rows, columns: action.columns };
+    case 'loaded':
+      return onAnswer(
+        state,
+        action.id,
+        action.seq,
+        (s, ctx) => logicOf(s).onLoaded?.(s, action.data, ctx) ?? { screen: s },
+      );
+    case 'failed':
+      return onAnswer(state, action.id, action.seq, (s) => ({ screen: { ...s, message: action.message } }));
+  }
+}
+
+function ctxOf(state: AppState): Ctx {
+  return { page: listPage(state.rows), env: state.env };
+}
+
+function onKey(state: AppState, key: KeyEvent): AppState {
+  if (isCtrlC(key)) return { ...state, quit: true };
+  if (state.confirmQuit) return is(key, 'yes') ? { ...state, quit: true } : { ...state, confirmQuit: false };
+  const top = topOf(state);
+  const logic = logicOf(top);
+  if (!(logic.captures?.(top) ?? false)) {
+    if (is(key, 'quit')) return anyDirty(state) ? { ...state, confirmQuit: true } : { ...state, quit: true };
+    if (is(key, 'help') && top.kind !== 'help') return navigate(state, { type: 'help' });
+  }
+  return apply(state, logic.onKey(top, key, ctxOf(state)));
+}
+
+function anyDirty(state: AppState): boolean {
+  return state.stack.some((s) => logicOf(s).dirty?.(s) ?? false);
+}
+
+function onAnswer(
+  state: AppState,
+  id: number,
+  seq: number,
+  handle: (s: Screen, ctx: Ctx) => Step<Screen>,
+): AppState {
+  const at = state.stack.findIndex((s) => s.id === id);
+  const screen = state.stack[at];
+  // The screen is gone or asked again since: this answer is stale.
+  if (!screen || screen.pending?.seq !== seq) return state;
+  const step = handle({ ...screen, pending: null }, ctxOf(state));
+  if (at === state.stack.length - 1) return apply(state, step);
+  const stack = state.stack.map((s, i) => (i === at ? step.screen : s));
+  return { ...state, stack };
+}
+
+function apply(state: AppState, step: Step<Screen>): AppState {
+  const stack = [...state.stack.slice(0, -1), step.screen];
+  const next = { ...state, stack };
+  return step.nav ? navigate(next, step.nav) : next;
+}
+
+function stamp(state: AppState, screen: Screen): [AppState, Screen] {
+  return [
+    { ...state, nextId: state.nextId + 1 },
+    { ...screen, id: state.nextId },
+  ];
+}
+
+function navigate(state: AppState, nav: Nav): AppState {
+  switch (nav.type) {
+    case 'push': {
+      const [next, screen] = stamp(state, nav.screen);
+      return { ...next, stack: [...state.stack, screen] };
+    }
+    case 'replace': {
+      const [next, screen] = stamp(state, nav.screen);
+      return { ...next, stack: [...state.stack.slice(0, -1), screen] };
+    }
+    case 'help': {
+      const top = topOf(state);
+      return navigate(state, { type: 'push', screen: helpScreen(logicOf(top).footer(top)) });
+    }
+    case 'pop':
+      return settle(state, state.stack.length - 1, nav.message, nav.reload ?? false);
+    case 'popTo': {
+      const at = state.stack.findLastIndex((s, i) => s.kind === nav.kind && i < state.stack.length - 1);
+      return settle(state, at >= 0 ? at + 1 : state.stack.length - 1, nav.message, true);
+    }
+    case 'home':
+      return settle(state, 1, nav.message, false);
+    case 'quit':
+      return { ...state, quit: true };
+  }
+}
+
+/** Keeps the first `keep` screens (at least Home) and gives the new top its message and, maybe, a reload. */
+function settle(state: AppState, keep: number, message: Message | undefined, reload: boolean): AppState {
+  const stack = state.stack.slice(0, Math.max(1, keep));
+  let top = stack.at(-1) as Screen;
+  const logic = logicOf(top);
+  if (reload && logic.reload) top = logic.reload(top);
+  top = { ...top, message: message ?? null };
+  return { ...state, confirmQuit: false, stack: [...stack.slice(0, -1), top] };
+}

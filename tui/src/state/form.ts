@@ -1,0 +1,106 @@
+import type { MessageKey } from '../i18n/catalogue.ts';
+import { is } from '../keys/bindings.ts';
+import { isPrintable, type KeyEvent } from '../keys/key-event.ts';
+
+/** How a field takes input: free text, masked text, digits, or one of fixed options. */
+export type FieldKind = 'text' | 'secret' | 'number' | 'choice';
+
+/** One form field; `value` of a choice is one of `options`. */
+export interface Field {
+  readonly name: string;
+  readonly label: MessageKey;
+  readonly kind: FieldKind;
+  readonly value: string;
+  readonly options?: readonly string[];
+  /** Shown after the value, e.g. `@example.com` after a mailbox name. */
+  readonly suffix?: string;
+}
+
+/** A small form: its fields, the focused one, and whether anything was typed. */
+export interface FormState {
+  readonly fields: readonly Field[];
+  readonly focus: number;
+  readonly dirty: boolean;
+}
+
+/** Builds a form with the first field focused. */
+export function createForm(fields: readonly Field[]): FormState {
+  return { fields, focus: 0, dirty: false };
+}
+
+/** Short constructor for a field. */
+export function field(
+  name: string,
+  label: MessageKey,
+  kind: FieldKind,
+  value = '',
+  extra: Partial<Field> = {},
+): Field {
+  return { name, label, kind, value, ...extra };
+}
+
+/** The value of a field by name ('' when absent). */
+export function fieldValue(form: FormState, name: string): string {
+  return form.fields.find((f) => f.name === name)?.value ?? '';
+}
+
+/** The focused field. */
+export function focused(form: FormState): Field | undefined {
+  return form.fields[form.focus];
+}
+
+/** True when printable keys go into the focused field rather than to shortcuts. */
+export function capturesText(form: FormState): boolean {
+  const f = focused(form);
+  return f !== undefined && f.kind !== 'choice';
+}
+
+/** Replaces a field's value, marking the form dirty. */
+export function setValue(form: FormState, name: string, value: string): FormState {
+  return {
+    ...form,
+    dirty: true,
+    fields: form.fields.map((f) => (f.name === name ? { ...f, value } : f)),
+  };
+}
+
+/** Outcome of a key in a form: the new form and whether Enter asked to submit. */
+export interface FormStep {
+  readonly form: FormState;
+  readonly submit: boolean;
+  /** The key meant nothing to the form (e.g. Esc): the screen decides. */
+  readonly unhandled: boolean;
+}
+
+/** Applies one key to a form: edit the focused field, move focus, cycle a choice, or submit. */
+export function formKey(form: FormState, key: KeyEvent): FormStep {
+  const f = focused(form);
+  const same = { form, submit: false, unhandled: false };
+  if (!f) return { ...same, unhandled: true };
+  if (key.name === 'enter') return { ...same, submit: true };
+  if (is(key, 'nextField'))
+    return { ...same, form: { ...form, focus: (form.focus + 1) % form.fields.length } };
+  if (is(key, 'prevField')) {
+    return { ...same, form: { ...form, focus: (form.focus - 1 + form.fields.length) % form.fields.length } };
+  }
+  if (f.kind === 'choice') {
+    const options = f.options ?? [];
+    const at = options.indexOf(f.value);
+    if (key.name === 'right' || key.input === ' ')
+      return { ...same, form: setValue(form, f.name, options[(at + 1) % options.length] ?? f.value) };
+    if (key.name === 'left')
+      return {
+        ...same,
+        form: setValue(form, f.name, options[(at - 1 + options.length) % options.length] ?? f.value),
+      };
+    return { ...same, unhandled: true };
+  }
+  if (key.name === 'backspace')
+    return { ...same, form: setValue(form, f.name, [...f.value].slice(0, -1).join('')) };
+  if (isPrintable(key)) {
+    // A number field refuses anything but digits: nothing changes.
+    if (f.kind === 'number' && !/^[0-9]$/.test(key.input)) return same;
+    return { ...same, form: setValue(form, f.name, f.value + key.input) };
+  }
+  return { ...same, unhandled: true };
+}

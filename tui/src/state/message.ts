@@ -1,0 +1,18 @@
+import type { MessageKey } from '../i18n/catalogue.ts';
+
+/** A line of feedback under a screen: translated at render time from a catalogue key. */
+export interface Message {
+  readonly tone: 'error' | 'info' | 'success';
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** An error message built from a catalogue key. */
+export function errorMessage(key: MessageKey, params?: Record<string, string | number>): Message {
+  return params ? { tone: 'error', key, params } : { tone: 'error', key };
+}
+
+/** A success message built from a catalogue key. */
+export function successMessage(key: MessageKey, params?: Record<string, string | number>): Message {
+  return params ? { tone: 'success', key, params } : { tone: 'success', key };
+}

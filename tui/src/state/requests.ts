@@ -1,0 +1,113 @@
+import type {
+  BuySetup,
+  DomainDashboard,
+  DomainRow,
+  Holder,
+  MailboxRow,
+  NewMailboxSetup,
+  PasswordRules,
+  PecDeleteWarning,
+  PecDomainInfo,
+  PecMailboxRow,
+  Profile,
+  QuotaInfo,
+} from '../services/types.ts';
+
+/** Every backend operation a screen can ask for; the request runner maps each to a service call. */
+export type Request =
+  | { readonly op: 'domains' }
+  | { readonly op: 'dashboard'; readonly domain: string }
+  | { readonly op: 'mailboxes'; readonly domain: string }
+  | { readonly op: 'newMailboxSetup'; readonly domain: string }
+  | {
+      readonly op: 'createMailbox';
+      readonly address: string;
+      readonly password: string;
+      readonly type: string;
+      readonly givenName: string;
+      readonly sn: string;
+    }
+  | { readonly op: 'holder'; readonly address: string }
+  | { readonly op: 'rename'; readonly address: string; readonly givenName: string; readonly sn: string }
+  | { readonly op: 'rulesFor'; readonly address: string }
+  | { readonly op: 'setPassword'; readonly address: string; readonly password: string }
+  | { readonly op: 'quota'; readonly address: string }
+  | { readonly op: 'deleteMailbox'; readonly address: string }
+  | { readonly op: 'buySetup'; readonly domain: string }
+  | { readonly op: 'setTypeLimit'; readonly domain: string; readonly type: string; readonly max: number }
+  | {
+      readonly op: 'changeMyPassword';
+      readonly address: string;
+      readonly oldPassword: string;
+      readonly newPassword: string;
+    }
+  | { readonly op: 'pecLogin'; readonly username: string; readonly password: string }
+  | { readonly op: 'pecDomain' }
+  | { readonly op: 'pecRules' }
+  | {
+      readonly op: 'pecCreate';
+      readonly localPart: string;
+      readonly password: string;
+      readonly passwordConfirm: string;
+    }
+  | { readonly op: 'pecSearch'; readonly q: string }
+  | { readonly op: 'pecGet'; readonly localPart: string }
+  | {
+      readonly op: 'pecChangePassword';
+      readonly localPart: string;
+      readonly password: string;
+      readonly passwordConfirm: string;
+    }
+  | { readonly op: 'pecReset'; readonly localPart: string }
+  | { readonly op: 'pecDeleteWarning'; readonly localPart: string }
+  | { readonly op: 'pecDelete'; readonly localPart: string; readonly confirm: string }
+  | { readonly op: 'pecLogout' }
+  | { readonly op: 'profiles' }
+  | { readonly op: 'saveProfile'; readonly profile: Profile }
+  | { readonly op: 'deleteProfile'; readonly name: string };
+
+/** What came back; a screen handles the kinds it asked for. */
+export type Loaded =
+  | { readonly kind: 'domains'; readonly rows: readonly DomainRow[] }
+  | { readonly kind: 'dashboard'; readonly dashboard: DomainDashboard }
+  | { readonly kind: 'mailboxes'; readonly rows: readonly MailboxRow[] }
+  | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
+  | { readonly kind: 'holder'; readonly holder: Holder }
+  | { readonly kind: 'rules'; readonly rules: PasswordRules }
+  | { readonly kind: 'quota'; readonly quota: QuotaInfo }
+  | { readonly kind: 'buySetup'; readonly setup: BuySetup }
+  | { readonly kind: 'pecDomain'; readonly info: PecDomainInfo }
+  | { readonly kind: 'pecResults'; readonly rows: readonly PecMailboxRow[] }
+  | { readonly kind: 'pecMailbox'; readonly mailbox: PecMailboxRow }
+  | { readonly kind: 'temporaryPassword'; readonly password: string }
+  | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
+  | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
+  | { readonly kind: 'done' };
+
+/** A request in flight, numbered so a late answer to an older one is dropped. */
+export interface Pending {
+  readonly seq: number;
+  readonly req: Request;
+}
+
+const READS: ReadonlySet<Request['op']> = new Set([
+  'domains',
+  'dashboard',
+  'mailboxes',
+  'newMailboxSetup',
+  'holder',
+  'rulesFor',
+  'quota',
+  'buySetup',
+  'pecDomain',
+  'pecRules',
+  'pecSearch',
+  'pecGet',
+  'pecDeleteWarning',
+  'profiles',
+]);
+
+/** True for requests that change something: a form waits for them before taking more keys. */
+export function isWrite(req: Request): boolean {
+  return !READS.has(req.op);
+}

@@ -1,0 +1,78 @@
+import type { BindingId } from '../keys/bindings.ts';
+import type { KeyEvent } from '../keys/key-event.ts';
+import type { Message } from './message.ts';
+import type { Loaded, Pending, Request } from './requests.ts';
+import type { Screen } from './screen.ts';
+
+/** Fields every screen carries: a stable id, the request in flight, and a feedback line. */
+export interface ScreenBase {
+  readonly id: number;
+  readonly seq: number;
+  readonly pending: Pending | null;
+  readonly message: Message | null;
+}
+
+/** What the session tells every screen: who is logged in and in which mode. */
+export interface Env {
+  readonly demo: boolean;
+  /** The admin user and server shown on Home. */
+  readonly user: string;
+  readonly server: string;
+  /** Prefill of the PEC login (the demo postmaster in demo mode). */
+  readonly pecUser: string;
+  readonly pecPassword: string;
+}
+
+/** What a screen's key handler may use besides its own state. */
+export interface Ctx {
+  /** Rows of a list window, from the terminal size. */
+  readonly page: number;
+  readonly env: Env;
+}
+
+/** A navigation request from a screen to the app reducer. */
+export type Nav =
+  | { readonly type: 'push'; readonly screen: Screen }
+  | { readonly type: 'replace'; readonly screen: Screen }
+  | { readonly type: 'pop'; readonly message?: Message; readonly reload?: boolean }
+  /** Pops down to the nearest screen of `kind` (or once when none), which reloads. */
+  | { readonly type: 'popTo'; readonly kind: Screen['kind']; readonly message?: Message }
+  | { readonly type: 'home'; readonly message?: Message }
+  | { readonly type: 'help' }
+  | { readonly type: 'quit' };
+
+/** A screen's new state and, maybe, where to go next. */
+export interface Step<S> {
+  readonly screen: S;
+  readonly nav?: Nav;
+}
+
+/** The pure logic of one screen kind. */
+export interface ScreenLogic<S extends Screen> {
+  onKey(screen: S, key: KeyEvent, ctx: Ctx): Step<S>;
+  onLoaded?(screen: S, data: Loaded, ctx: Ctx): Step<S>;
+  /** True while printable keys are text (so `q` and `?` are typed, not obeyed). */
+  captures?(screen: S): boolean;
+  /** True when leaving would lose typed input. */
+  dirty?(screen: S): boolean;
+  /** The screen after a child changed its data (e.g. a list after a create). */
+  reload?(screen: S): S;
+  /** Bindings the footer shows, most useful first. */
+  footer(screen: S): readonly BindingId[];
+}
+
+/** The base of a new screen, optionally starting a request at once. */
+export function base(req?: Request): ScreenBase {
+  return { id: 0, seq: req ? 1 : 0, pending: req ? { seq: 1, req } : null, message: null };
+}
+
+/** The screen with a new request in flight and its feedback line cleared. */
+export function withRequest<S extends ScreenBase>(screen: S, req: Request): S {
+  const seq = screen.seq + 1;
+  return { ...screen, seq, pending: { seq, req }, message: null };
+}
+
+/** The screen with a feedback line and no navigation. */
+export function stay<S>(screen: S): Step<S> {
+  return { screen };
+}

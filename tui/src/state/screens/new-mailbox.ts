@@ -1,0 +1,104 @@
+import { is } from '../../keys/bindings.ts';
+import type { NewMailboxSetup, PasswordRules } from '../../services/types.ts';
+import { capturesText, createForm, type FormState, field, fieldValue, focused } from '../form.ts';
+import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { errorMessage, successMessage } from '../message.ts';
+import { checkPassword, passwordOk } from '../password-check.ts';
+import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { buyScreen } from './buy.ts';
+
+/** The New mailbox form of a domain. */
+export interface NewMailboxScreen extends ScreenBase {
+  readonly kind: 'newMailbox';
+  readonly domain: string;
+  readonly setup: NewMailboxSetup | null;
+  readonly form: FormState;
+}
+
+/** The New mailbox form, loading the types, free slots and policies. */
+export function newMailboxScreen(domain: string): NewMailboxScreen {
+  return {
+    kind: 'newMailbox',
+    ...base({ op: 'newMailboxSetup', domain }),
+    domain,
+    setup: null,
+    form: createForm([
+      field('name', 'field.mailboxName', 'text', '', { suffix: `@${domain}` }),
+      field('type', 'field.type', 'choice', '', { options: [] }),
+      field('password', 'field.password', 'secret'),
+      field('repeat', 'field.repeat', 'secret'),
+      field('givenName', 'field.givenName', 'text'),
+      field('sn', 'field.sn', 'text'),
+    ]),
+  };
+}
+
+/** The rules of the chosen type (empty when the type carries none). */
+export function rulesOf(s: NewMailboxScreen): PasswordRules {
+  return s.setup?.rules[fieldValue(s.form, 'type')] ?? {};
+}
+
+/** True when the chosen type has no free slot. */
+export function typeFull(s: NewMailboxScreen): boolean {
+  const slot = s.setup?.slots.find((t) => t.cosName === fieldValue(s.form, 'type'));
+  return slot !== undefined && slot.free !== null && slot.free <= 0;
+}
+
+function submit(s: NewMailboxScreen) {
+  const name = fieldValue(s.form, 'name').trim();
+  const type = fieldValue(s.form, 'type');
+  if (!s.setup) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!name) return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
+  if (typeFull(s)) {
+    const typeAt = s.form.fields.findIndex((f) => f.name === 'type');
+    return stay({
+      ...s,
+      form: { ...s.form, focus: typeAt },
+      message: errorMessage('newMailbox.full', { type }),
+    });
+  }
+  const checks = checkPassword(rulesOf(s), fieldValue(s.form, 'password'), fieldValue(s.form, 'repeat'));
+  if (!passwordOk(checks)) return stay({ ...s, message: errorMessage('password.refused') });
+  return stay(
+    withRequest(s, {
+      op: 'createMailbox',
+      address: `${name}@${s.domain}`,
+      password: fieldValue(s.form, 'password'),
+      type,
+      givenName: fieldValue(s.form, 'givenName').trim(),
+      sn: fieldValue(s.form, 'sn').trim(),
+    }),
+  );
+}
+
+export const newMailboxLogic: ScreenLogic<NewMailboxScreen> = {
+  onKey: (s, key) =>
+    formScreenKey(s, key, submit, (s2, k) =>
+      is(k, 'buy') && focused(s2.form)?.name === 'type' && typeFull(s2)
+        ? { screen: s2, nav: { type: 'push', screen: buyScreen(s2.domain, fieldValue(s2.form, 'type')) } }
+        : null,
+    ),
+  onLoaded(s, data) {
+    if (data.kind === 'newMailboxSetup') {
+      const options = data.setup.slots.map((t) => t.cosName);
+      // A reload (after Buy / raise) keeps the type the user picked.
+      const current = fieldValue(s.form, 'type');
+      const fallback = options.includes(data.setup.defaultType) ? data.setup.defaultType : (options[0] ?? '');
+      const type = options.includes(current) ? current : fallback;
+      const fields = s.form.fields.map((f) => (f.name === 'type' ? { ...f, options, value: type } : f));
+      return stay({ ...s, setup: data.setup, form: { ...s.form, fields } });
+    }
+    if (data.kind === 'done') {
+      const address = `${fieldValue(s.form, 'name').trim()}@${s.domain}`;
+      return {
+        screen: s,
+        nav: { type: 'pop', message: successMessage('newMailbox.created', { address }), reload: true },
+      };
+    }
+    return stay(s);
+  },
+  reload: (s) => withRequest(s, { op: 'newMailboxSetup', domain: s.domain }),
+  captures: (s) => capturesText(s.form),
+  dirty: (s) => s.form.dirty,
+  footer: (s) => (typeFull(s) ? ['buy', ...FORM_FOOTER, 'cycle'] : [...FORM_FOOTER, 'cycle']),
+};

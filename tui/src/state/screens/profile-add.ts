@@ -1,0 +1,62 @@
+import type { Profile } from '../../services/types.ts';
+import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
+import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { errorMessage, successMessage } from '../message.ts';
+import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+
+/** Add a profile: server URL, admin user, CA file, PEC URL, language. Never a password. */
+export interface ProfileAddScreen extends ScreenBase {
+  readonly kind: 'profileAdd';
+  readonly form: FormState;
+}
+
+/** The Add profile form. */
+export function profileAddScreen(): ProfileAddScreen {
+  return {
+    kind: 'profileAdd',
+    ...base(),
+    form: createForm([
+      field('name', 'field.profileName', 'text'),
+      field('url', 'field.url', 'text'),
+      field('user', 'field.user', 'text'),
+      field('ca', 'field.ca', 'text'),
+      field('pecUrl', 'field.pecUrl', 'text'),
+      field('lang', 'field.lang', 'choice', 'it', { options: ['it', 'en'] }),
+    ]),
+  };
+}
+
+function submit(s: ProfileAddScreen) {
+  const name = fieldValue(s.form, 'name').trim();
+  const url = fieldValue(s.form, 'url').trim();
+  const user = fieldValue(s.form, 'user').trim();
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(name)) return stay({ ...s, message: errorMessage('profile.badName') });
+  if (!URL.canParse(url) || !/^https?:/.test(url))
+    return stay({ ...s, message: errorMessage('profile.badUrl', { field: 'field.url' }) });
+  if (!user) return stay({ ...s, message: errorMessage('form.required', { field: 'field.user' }) });
+  const pecUrl = fieldValue(s.form, 'pecUrl').trim();
+  if (pecUrl && !URL.canParse(pecUrl))
+    return stay({ ...s, message: errorMessage('profile.badUrl', { field: 'field.pecUrl' }) });
+  const ca = fieldValue(s.form, 'ca').trim();
+  const lang = fieldValue(s.form, 'lang') === 'en' ? 'en' : 'it';
+  const profile: Profile = { name, url, user, lang, ...(ca ? { ca } : {}), ...(pecUrl ? { pecUrl } : {}) };
+  return stay(withRequest(s, { op: 'saveProfile', profile }));
+}
+
+export const profileAddLogic: ScreenLogic<ProfileAddScreen> = {
+  onKey: (s, key) => formScreenKey(s, key, submit),
+  onLoaded: (s, data) =>
+    data.kind === 'profiles'
+      ? {
+          screen: s,
+          nav: {
+            type: 'pop',
+            message: successMessage('profile.saved', { name: fieldValue(s.form, 'name').trim() }),
+            reload: true,
+          },
+        }
+      : stay(s),
+  captures: (s) => capturesText(s.form),
+  dirty: (s) => s.form.dirty,
+  footer: () => [...FORM_FOOTER, 'cycle'],
+};
