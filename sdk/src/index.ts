@@ -45,6 +45,7 @@ export {
 // Zimbra: admin SOAP client, account (end-user) client, batch builders, password policy.
 export type {
   Account,
+  AccountPage,
   AccountStatus,
   AttrInput,
   Attrs,
@@ -62,6 +63,7 @@ export type {
   DomainStatus,
   MailboxQuota,
   ModifyAccountInput,
+  PageInput,
   PasswordRules,
   PolicyCountRule,
   PolicyOptions,

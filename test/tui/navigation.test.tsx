@@ -65,7 +65,9 @@ describe('navigation, footer and help', () => {
     stdin.write('r');
     stdin.write('o');
     stdin.write('ssi');
-    const frame = await waitForText(lastFrame, '/rossi');
+    await waitForText(lastFrame, '/rossi');
+    // The filter goes to the server once typing pauses: wait for its answer.
+    const frame = await waitForText(lastFrame, '(1 of 40)');
     expect(frame).toContain('mario.rossi@example.com');
     expect(frame).not.toContain('giulia.bianchi@example.com');
   });

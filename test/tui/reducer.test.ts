@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type KeyEvent, keyEvent } from '../../tui/src/keys/key-event.ts';
 import type { MailboxRow } from '../../tui/src/services/types.ts';
-import { type AppState, appReducer, initialState, topOf } from '../../tui/src/state/app-reducer.ts';
+import { type AppState, appReducer, ctxOf, initialState, topOf } from '../../tui/src/state/app-reducer.ts';
 import { listPage } from '../../tui/src/state/layout.ts';
+import { logicOf } from '../../tui/src/state/registry.ts';
 import type { Env } from '../../tui/src/state/screen-base.ts';
-import type { mailboxesScreen } from '../../tui/src/state/screens/mailboxes.ts';
+import { MAILBOX_PAGE, type mailboxesScreen, rowAt } from '../../tui/src/state/screens/mailboxes.ts';
 
 const ENV: Env = { demo: true, user: 'admin@example.com', server: '127.0.0.1', pecUser: '', pecPassword: '' };
 const k = (input: string): KeyEvent => keyEvent(input);
@@ -26,7 +27,24 @@ const rows: MailboxRow[] = Array.from({ length: 100 }, (_, i) => ({
   limitBytes: 100,
 }));
 
-/** Home → Domains → (loaded) → dashboard → Mailboxes with 100 rows loaded. */
+/** Answers every background read the top screen wants from `rows`, filtered on address as the server does. */
+function serveFetches(state: AppState, all: readonly MailboxRow[] = rows): AppState {
+  const top = topOf(state);
+  const wanted = logicOf(top).fetches?.(top, ctxOf(state));
+  return (wanted?.list ?? []).reduce<AppState>((s, { key, req }) => {
+    if (req.op !== 'mailboxPage') return s;
+    const matching = all.filter((r) => r.address.includes(req.filter));
+    const page = {
+      offset: req.offset,
+      rows: matching.slice(req.offset, req.offset + req.limit),
+      total: matching.length,
+      domainTotal: req.offset === 0 ? all.length : null,
+    };
+    return appReducer(s, { type: 'fetched', id: top.id, key, data: { kind: 'mailboxPage', page } });
+  }, state);
+}
+
+/** Home → Domains → (loaded) → dashboard → Mailboxes with its first page loaded. */
 function onMailboxes(): AppState {
   let s = initialState(ENV, 24, 80);
   s = appReducer(s, { type: 'key', key: named('enter') });
@@ -38,15 +56,12 @@ function onMailboxes(): AppState {
     data: { kind: 'domains', rows: [{ name: 'example.com', status: 'active' }] },
   });
   s = keys(s, named('enter'), named('enter'));
-  const list = topOf(s);
-  expect(list.kind).toBe('mailboxes');
-  return appReducer(s, {
-    type: 'loaded',
-    id: list.id,
-    seq: list.pending?.seq ?? 0,
-    data: { kind: 'mailboxes', rows },
-  });
+  expect(topOf(s).kind).toBe('mailboxes');
+  return serveFetches(s);
 }
+
+type Mailboxes = ReturnType<typeof mailboxesScreen>;
+const mailboxes = (s: AppState) => topOf(s) as Mailboxes;
 
 describe('the app reducer', () => {
   it('starts on Home and pushes Domains with a request in flight on Enter', () => {
@@ -67,7 +82,7 @@ describe('the app reducer', () => {
   it('moves with j/k, pages with PgDn/PgUp and jumps with g/G inside the window', () => {
     const s = onMailboxes();
     const page = listPage(24);
-    const cursor = (x: AppState) => (topOf(x) as ReturnType<typeof mailboxesScreen>).list;
+    const cursor = (x: AppState) => mailboxes(x).list;
     expect(cursor(keys(s, 'j', 'j', 'k')).cursor).toBe(1);
     expect(cursor(keys(s, named('pageDown'))).cursor).toBe(page);
     expect(cursor(keys(s, 'G'))).toEqual({ cursor: 99, top: 100 - page });
@@ -77,14 +92,68 @@ describe('the app reducer', () => {
 
   it('filters as you type after / and keeps j and q as text while filtering', () => {
     const s = keys(onMailboxes(), '/', 'u', 's', 'e', 'r', '0', '0', 'q');
-    const top = topOf(s) as ReturnType<typeof mailboxesScreen>;
     expect(s.quit).toBe(false);
-    expect(top.filter).toBe('user00q');
-    expect(top.view).toHaveLength(0);
-    const fixed = keys(s, named('backspace'), named('enter'));
-    expect((topOf(fixed) as ReturnType<typeof mailboxesScreen>).view).toHaveLength(10);
-    const cleared = keys(fixed, named('escape'));
-    expect((topOf(cleared) as ReturnType<typeof mailboxesScreen>).view).toHaveLength(100);
+    expect(mailboxes(s).filter).toBe('user00q');
+    const fixed = serveFetches(keys(s, named('backspace'), named('enter')));
+    expect(mailboxes(fixed).loaded?.total).toBe(10);
+    expect(rowAt(mailboxes(fixed), 0)?.address).toBe('user000@example.com');
+    const cleared = serveFetches(keys(fixed, named('escape')));
+    expect(mailboxes(cleared).loaded?.total).toBe(100);
+  });
+
+  it('asks the server for a changed filter only after a pause, and for scrolled-to pages at once', () => {
+    const s = onMailboxes();
+    const wants = (x: AppState) => logicOf(topOf(x)).fetches?.(topOf(x), ctxOf(x));
+    expect(wants(s)?.list).toEqual([]);
+    const typed = keys(s, '/', 'u');
+    expect(wants(typed)).toMatchObject({
+      debounce: true,
+      list: [{ req: { op: 'mailboxPage', filter: 'u', offset: 0, limit: MAILBOX_PAGE } }],
+    });
+    const big = serveFetches(
+      keys(s, 'R'),
+      Array.from({ length: 1000 }, (_, i) => ({ ...rows[0]!, address: `u${i}` })),
+    );
+    const last = wants(keys(big, 'G'));
+    expect(last?.debounce).toBe(false);
+    expect(last?.list.map((f) => f.req)).toContainEqual(expect.objectContaining({ offset: 900 }));
+  });
+
+  it('keeps moving while a page loads, shows the old rows until the new ones arrive, and drops stale answers', () => {
+    const s = onMailboxes();
+    const typed = keys(s, '/', 'x');
+    const staleKey = logicOf(topOf(typed)).fetches?.(topOf(typed), ctxOf(typed)).list[0]?.key ?? '';
+    const moved = keys(typed, named('backspace'), named('enter'), 'R', 'j', 'j', named('pageDown'));
+    expect(mailboxes(moved).list.cursor).toBe(2 + listPage(24));
+    expect(rowAt(mailboxes(moved), 0)?.address).toBe('user000@example.com');
+    const page = { offset: 0, rows: [], total: 0, domainTotal: 0 };
+    const dropped = appReducer(moved, {
+      type: 'fetched',
+      id: topOf(moved).id,
+      key: staleKey,
+      data: { kind: 'mailboxPage', page },
+    });
+    expect(mailboxes(dropped).loaded?.total).toBe(100);
+    const fresh = serveFetches(dropped);
+    expect(mailboxes(fresh).loaded?.generation).toBe(1);
+    expect(mailboxes(fresh).list.cursor).toBe(2 + listPage(24));
+  });
+
+  it('reloads the dashboard under the list when going back after a deletion, and only once', () => {
+    const s = keys(onMailboxes(), 'd', ...'user000@example.com', named('enter'));
+    const form = topOf(s);
+    expect(form.pending?.req).toEqual({ op: 'deleteMailbox', address: 'user000@example.com' });
+    const done = appReducer(s, {
+      type: 'loaded',
+      id: form.id,
+      seq: form.pending?.seq ?? 0,
+      data: { kind: 'done' },
+    });
+    expect(mailboxes(done).generation).toBe(1);
+    const back = keys(done, named('escape'));
+    expect(topOf(back).kind).toBe('dashboard');
+    expect(topOf(back).pending?.req).toEqual({ op: 'dashboard', domain: 'example.com' });
+    expect(back.stale).not.toContain(topOf(back).id);
   });
 
   it('quits on q at once when nothing is typed, and asks first when a form is dirty', () => {

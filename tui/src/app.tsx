@@ -3,6 +3,7 @@ import { useEffect, useReducer } from 'react';
 import { Breadcrumb } from './components/breadcrumb.tsx';
 import { Footer } from './components/footer.tsx';
 import { MessageLine } from './components/message-line.tsx';
+import { useFetches } from './hooks/use-fetches.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { useRequests } from './hooks/use-requests.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
@@ -39,6 +40,7 @@ function Shell({ session }: { readonly session: Session }) {
   );
   useKeys(dispatch, exit);
   useRequests(state, dispatch, session);
+  useFetches(state, dispatch, session);
   useEffect(
     () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
     [size.rows, size.columns],

@@ -6,6 +6,7 @@ import {
   Address,
   CreateAccountInput,
   ModifyAccountInput,
+  PageInput,
   Password,
   SearchInput,
   ZimbraId,
@@ -24,6 +25,15 @@ export interface PolicyOptions {
    * By default the policy of the target COS (or account) is read and cached.
    */
   readonly policy?: PasswordPolicy | false | undefined;
+}
+
+/** One window of a directory search: `accounts.page`. */
+export interface AccountPage {
+  readonly accounts: readonly Account[];
+  /** Entries the whole search matches (`searchTotal`). */
+  readonly total: number;
+  /** True when entries follow this page. */
+  readonly more: boolean;
 }
 
 /** Result of `setPassword`. */
@@ -212,7 +222,10 @@ export class Accounts {
 
   /**
    * Lists accounts page by page (SearchDirectory with limit/offset, sorted by name); pages are fetched lazily.
-   * @throws ValidationError; ZimbraFault `account.NO_SUCH_DOMAIN`, `account.TOO_MANY_SEARCH_RESULTS`, `service.PERM_DENIED`.
+   * Sends `maxResults="0"` unless `maxResults` is given: Zimbra otherwise refuses a search matching more
+   * than 5000 entries before paging starts.
+   * @throws ValidationError; ZimbraFault `account.NO_SUCH_DOMAIN`, `account.TOO_MANY_SEARCH_RESULTS` (only
+   *   with a `maxResults` cap), `service.PERM_DENIED`.
    * @example
    * for await (const account of admin.accounts.search({ domain: 'example.com', query: '(sn=Rossi)' })) {
    *   console.log(account.name);
@@ -227,6 +240,7 @@ export class Accounts {
         '@_types': 'accounts',
         '@_limit': limit,
         '@_offset': offset,
+        '@_maxResults': v.maxResults ?? 0,
         '@_sortBy': 'name',
         '@_sortAscending': '1',
         '@_attrs': v.attrs?.join(','),
@@ -239,8 +253,41 @@ export class Accounts {
   }
 
   /**
-   * Counts the accounts a search would return (SearchDirectory countOnly).
-   * @throws ZimbraFault `account.NO_SUCH_DOMAIN`, `service.PERM_DENIED`.
+   * One window of accounts (one SearchDirectory with limit/offset) and how many the search matches in all,
+   * for screens that show row 50,000 of 100,000 without walking the first 49,999. Sorted by address unless
+   * `sortBy` names another attribute; `maxResults` defaults to 0 (no cap).
+   * @throws ValidationError (e.g. field `limit`); ZimbraFault `account.NO_SUCH_DOMAIN`,
+   *   `account.TOO_MANY_SEARCH_RESULTS` (only with a `maxResults` cap), `ldap.INVALID_SEARCH_FILTER`,
+   *   `service.PERM_DENIED`.
+   * @example
+   * const { accounts, total, more } = await admin.accounts.page({
+   *   domain: 'example.com', offset: 100, limit: 50, attrs: ['displayName', 'zimbraAccountStatus'],
+   * });
+   */
+  async page(options: PageInput): Promise<AccountPage> {
+    const v = parseInput(PageInput, options);
+    const page = await this.#session.call(OPERATIONS.searchDirectory, {
+      '@_domain': v.domain,
+      '@_types': 'accounts',
+      '@_limit': v.limit,
+      '@_offset': v.offset,
+      '@_maxResults': v.maxResults ?? 0,
+      '@_sortBy': v.sortBy ?? 'name',
+      '@_sortAscending': v.sortAscending === false ? '0' : '1',
+      '@_attrs': v.attrs?.join(','),
+      query: v.query,
+    });
+    return {
+      accounts: page.accounts,
+      total: page.total ?? v.offset + page.accounts.length,
+      more: page.more,
+    };
+  }
+
+  /**
+   * Counts the accounts a search would return (SearchDirectory countOnly, uncapped unless `maxResults` is given).
+   * @throws ZimbraFault `account.NO_SUCH_DOMAIN`, `account.TOO_MANY_SEARCH_RESULTS` (only with a cap),
+   *   `service.PERM_DENIED`.
    * @example
    * const n = await admin.accounts.count({ domain: 'example.com' });
    */
@@ -250,6 +297,8 @@ export class Accounts {
       '@_domain': v.domain,
       '@_types': 'accounts',
       '@_countOnly': '1',
+      // A count past Zimbra's default cap of 5000 would otherwise be refused instead of counted.
+      '@_maxResults': v.maxResults ?? 0,
       query: v.query,
     });
     return page.total ?? page.accounts.length;

@@ -90,6 +90,13 @@ export const zimbraBatch = {
       body: { id: parseInput(ZimbraId, id, 'id') },
       secrets: [],
     })),
+  /** One mailbox's size in bytes (GetMailbox); one batch of these reads a whole page of usage at once. */
+  getMailbox: (id: string): BatchItem<{ sizeBytes: number }> =>
+    item(OPERATIONS.getMailbox.request, async () => ({
+      op: OPERATIONS.getMailbox,
+      body: { mbox: { '@_id': parseInput(ZimbraId, id, 'id') } },
+      secrets: [],
+    })),
   /** Any other admin request, answered with its raw element. */
   request: (name: string, body: XmlBody = {}): BatchItem<Record<string, unknown>> =>
     item(name, async () => ({

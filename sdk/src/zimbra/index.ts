@@ -2,7 +2,7 @@
 
 export type { ChangePasswordOptions } from './account-client.ts';
 export { ZimbraAccount } from './account-client.ts';
-export type { PolicyOptions, SetPasswordResult } from './accounts.ts';
+export type { AccountPage, PolicyOptions, SetPasswordResult } from './accounts.ts';
 export { Accounts } from './accounts.ts';
 export type { AttrInput, Attrs } from './attrs.ts';
 export type { BatchItem, BatchOptions, BatchResult, BatchValue } from './batch.ts';
@@ -13,7 +13,13 @@ export { ClassesOfService } from './cos.ts';
 export type { DomainCapacity, TypeCapacity } from './domains.ts';
 export { Domains } from './domains.ts';
 export type { XmlBody, XmlScalar, ZimbraNamespace } from './envelope.ts';
-export type { CreateAccountInput, ModifyAccountInput, QuotaUsageInput, SearchInput } from './inputs.ts';
+export type {
+  CreateAccountInput,
+  ModifyAccountInput,
+  PageInput,
+  QuotaUsageInput,
+  SearchInput,
+} from './inputs.ts';
 export type { PasswordRules, PolicyCountRule, PolicyRule, PolicyViolation } from './policy.ts';
 export { PasswordPolicy } from './policy.ts';
 export type { MailboxQuota } from './quota.ts';

@@ -144,8 +144,35 @@ export const SearchInput = z.strictObject({
   pageSize: z.number().int().min(1).max(5000).optional(),
   /** Only these attributes (fewer bytes on big domains). */
   attrs: z.array(z.string().regex(AttrName)).optional(),
+  /** Zimbra's cap on matched entries; 0 = no cap (the SDK's default, so paging a big domain works). */
+  maxResults: NonNegativeInt.optional(),
 });
 export type SearchInput = z.input<typeof SearchInput>;
+
+/** Options of `accounts.page`: one window of a directory search. */
+export const PageInput = z.strictObject({
+  domain: DomainName.optional(),
+  /** An LDAP filter, e.g. `(displayName=*rossi*)`. */
+  query: z.string().max(4096).optional(),
+  /** Entries to skip. */
+  offset: NonNegativeInt,
+  /** Entries in the page. */
+  limit: z.number().int().min(1).max(5000),
+  /** Only these attributes (fewer bytes on big domains). */
+  attrs: z.array(z.string().regex(AttrName)).optional(),
+  /** An attribute to sort by; `name` (the address) by default. */
+  sortBy: z
+    .string()
+    .refine((v) => /^[A-Za-z][A-Za-z0-9-]*$/.test(v), {
+      message: 'must be an attribute name',
+      params: { rule: 'attrName' },
+    })
+    .optional(),
+  sortAscending: z.boolean().optional(),
+  /** Zimbra's cap on matched entries; 0 = no cap (the default). */
+  maxResults: NonNegativeInt.optional(),
+});
+export type PageInput = z.input<typeof PageInput>;
 
 /** Options of `quota.usage`. */
 export const QuotaUsageInput = z.strictObject({

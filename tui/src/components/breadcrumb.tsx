@@ -29,7 +29,8 @@ export function Breadcrumb({ parts, badges }: BreadcrumbProps) {
         </Text>
       </Box>
       {badges.map((b) => (
-        <Box key={b} marginLeft={1}>
+        // The path gives way, never the badge: a squeezed badge would wrap onto a second line.
+        <Box key={b} marginLeft={1} flexShrink={0}>
           <Badge label={b} />
         </Box>
       ))}

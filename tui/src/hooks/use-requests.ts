@@ -13,8 +13,10 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
       return { kind: 'domains', rows: await zimbra.domains() };
     case 'dashboard':
       return { kind: 'dashboard', dashboard: await zimbra.dashboard(req.domain) };
-    case 'mailboxes':
-      return { kind: 'mailboxes', rows: await zimbra.mailboxes(req.domain) };
+    case 'mailboxPage': {
+      const { op: _op, ...query } = req;
+      return { kind: 'mailboxPage', page: await zimbra.mailboxPage(query) };
+    }
     case 'newMailboxSetup':
       return { kind: 'newMailboxSetup', setup: await zimbra.newMailboxSetup(req.domain) };
     case 'createMailbox': {

@@ -71,6 +71,8 @@ export const en = {
   'dashboard.unlimitedSlots': '{used} created, unlimited',
   'dashboard.total': 'Total',
   'dashboard.quota': 'Quota: {used} used of {limit} assigned ({unlimited} mailboxes unlimited)',
+  'dashboard.quotaPartial':
+    'Quota: {used} used of {limit} by the {counted} fullest of {mailboxes} mailboxes…',
   'dashboard.mailboxes': 'Mailboxes',
   'dashboard.newMailbox': 'New mailbox',
   'dashboard.buy': 'Buy / raise mailbox slots',

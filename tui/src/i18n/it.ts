@@ -71,6 +71,8 @@ export const it: Catalogue = {
   'dashboard.unlimitedSlots': '{used} create, illimitate',
   'dashboard.total': 'Totale',
   'dashboard.quota': 'Spazio: {used} usati su {limit} assegnati ({unlimited} caselle senza limite)',
+  'dashboard.quotaPartial':
+    'Spazio: {used} usati su {limit} nelle {counted} caselle più piene su {mailboxes}…',
   'dashboard.mailboxes': 'Caselle',
   'dashboard.newMailbox': 'Nuova casella',
   'dashboard.buy': 'Acquista / aumenta caselle',

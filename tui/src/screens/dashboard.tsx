@@ -59,11 +59,18 @@ export function DashboardView({ screen }: ViewPropsOf<'dashboard'>) {
           ))}
           <SlotLine label={t('dashboard.total')} used={d.total.used} max={d.total.max} free={d.total.free} />
           <Text wrap="truncate">
-            {t('dashboard.quota', {
-              used: formatBytes(d.quota.usedBytes),
-              limit: formatBytes(d.quota.limitBytes),
-              unlimited: d.quota.unlimited,
-            })}
+            {d.quota.counted < d.quota.mailboxes
+              ? t('dashboard.quotaPartial', {
+                  used: formatBytes(d.quota.usedBytes),
+                  limit: formatBytes(d.quota.limitBytes),
+                  counted: d.quota.counted,
+                  mailboxes: d.quota.mailboxes,
+                })
+              : t('dashboard.quota', {
+                  used: formatBytes(d.quota.usedBytes),
+                  limit: formatBytes(d.quota.limitBytes),
+                  unlimited: d.quota.unlimited,
+                })}
           </Text>
         </Box>
       ) : null}

@@ -1,51 +1,72 @@
 import { Box, Text } from 'ink';
-import { Bar } from '../components/bar.tsx';
+import type { ReactNode } from 'react';
+import { QuotaFigure } from '../components/quota-figure.tsx';
+import { Spinner } from '../components/spinner.tsx';
 import { Table } from '../components/table.tsx';
 import { formatBytes } from '../format.ts';
-import { useT } from '../i18n/index.tsx';
+import { type Translate, useT } from '../i18n/index.tsx';
 import type { MailboxRow } from '../services/types.ts';
-import { Busy } from './busy.tsx';
+import { isCurrent, type MailboxesScreen, rowAt, rowCount } from '../state/screens/mailboxes.ts';
+import { theme } from '../theme.ts';
+import { type MailboxColumns, mailboxColumns } from './mailbox-columns.ts';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
-/** The Mailboxes table: windowed, filtered as you type after `/`. */
+/** A row of the window: a mailbox, or the index of one whose page is still loading. */
+type Slot =
+  | { readonly row: MailboxRow; readonly index: number }
+  | { readonly row: null; readonly index: number };
+
+/** The rows on screen, placeholders where pages have not arrived; never the whole list. */
+function windowOf(s: MailboxesScreen, height: number): Slot[] {
+  const end = Math.min(rowCount(s), s.list.top + height);
+  const out: Slot[] = [];
+  for (let i = s.list.top; i < end; i++) out.push({ row: rowAt(s, i) ?? null, index: i });
+  return out;
+}
+
+function quotaCell(t: Translate, r: MailboxRow, c: MailboxColumns) {
+  if (r.limitBytes === 0 && c.figure && r.usedBytes !== null)
+    return `${formatBytes(r.usedBytes)} / ${t('quota.unlimited')}`;
+  return <QuotaFigure used={r.usedBytes} limit={r.limitBytes} barWidth={c.bar} figure={c.figure} />;
+}
+
+/** The Mailboxes table: a window over pages read on demand, filtered on the server as you type after `/`. */
 export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxes'>) {
   const t = useT();
-  const rest = Math.max(20, width - 2 - 12 - 9 - 20);
-  const quota = (r: MailboxRow) =>
-    r.limitBytes > 0 ? (
-      <Text>
-        <Bar value={r.usedBytes} max={r.limitBytes} width={8} />{' '}
-        {Math.round((100 * r.usedBytes) / r.limitBytes)}%
-      </Text>
-    ) : (
-      `${formatBytes(r.usedBytes)} / ${t('quota.unlimited')}`
-    );
+  const c = mailboxColumns(width, screen.longestAddress);
+  const slots = windowOf(screen, listRows);
+  const failed = screen.message?.tone === 'error';
+  const loading = !failed && (!isCurrent(screen) || slots.some((x) => x.row === null));
+  const cell =
+    (f: (r: MailboxRow) => ReactNode, placeholder = '') =>
+    (x: Slot) =>
+      x.row ? f(x.row) : <Text color={theme.muted}>{placeholder}</Text>;
   return (
     <Box flexDirection="column">
       <Box>
         <Text bold>{t('mailboxes.title', { domain: screen.domain })} </Text>
-        <Text>{t('mailboxes.count', { shown: screen.view.length, total: screen.rows?.length ?? 0 })}</Text>
+        <Text>{t('mailboxes.count', { shown: rowCount(screen), total: screen.domainTotal ?? 0 })}</Text>
       </Box>
       <Text wrap="truncate">
         {screen.filtering || screen.filter
           ? `/${screen.filter}${screen.filtering ? '_' : ''}`
           : t('mailboxes.hint')}
       </Text>
-      <Busy screen={screen} />
+      {loading ? <Spinner label={t('busy.working')} /> : null}
       <Table
         columns={[
-          { header: t('col.address'), width: Math.floor(rest * 0.6), cell: (r) => r.address },
-          { header: t('col.name'), width: Math.ceil(rest * 0.4), cell: (r) => r.name },
-          { header: t('col.type'), width: 12, cell: (r) => r.type },
-          { header: t('col.status'), width: 9, cell: (r) => statusWord(t, r.status) },
-          { header: t('col.quota'), width: 20, cell: quota },
+          { header: t('col.address'), width: c.address, cell: cell((r) => r.address, '…') },
+          { header: t('col.name'), width: c.name, cell: cell((r) => r.name) },
+          { header: t('col.type'), width: c.type, cell: cell((r) => r.type) },
+          { header: t('col.status'), width: c.status, cell: cell((r) => statusWord(t, r.status)) },
+          { header: t('col.quota'), width: c.quota, cell: cell((r) => quotaCell(t, r, c)) },
         ]}
-        rows={screen.view}
-        cursor={screen.list.cursor}
-        top={screen.list.top}
+        rows={slots}
+        cursor={screen.list.cursor - screen.list.top}
+        top={0}
         height={listRows}
-        rowKey={(r) => r.address}
+        rowKey={(x) => (x.row ? x.row.address : `#${x.index}`)}
       />
     </Box>
   );

@@ -1,10 +1,13 @@
 import { Box, Text } from 'ink';
-import { Bar } from '../components/bar.tsx';
+import { QuotaFigure } from '../components/quota-figure.tsx';
 import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
 import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
+
+/** `[########] 1023M/1023M` plus its gap: a PEC mailbox is a few GiB at most, so this leaves the address 30+ cells at 80 columns. */
+const QUOTA = 23;
 
 /** Search PEC mailboxes; the results table is windowed. */
 export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearch'>) {
@@ -21,7 +24,11 @@ export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearc
       {screen.rows && rows.length === 0 ? <Text>{t('pecSearch.none')}</Text> : null}
       <Table
         columns={[
-          { header: t('col.address'), width: Math.max(24, width - 2 - 12 - 12 - 16), cell: (r) => r.address },
+          {
+            header: t('col.address'),
+            width: Math.max(24, width - 2 - 12 - 12 - QUOTA),
+            cell: (r) => r.address,
+          },
           { header: t('col.status'), width: 12, cell: (r) => statusWord(t, r.status) },
           {
             header: t('col.role'),
@@ -30,8 +37,8 @@ export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearc
           },
           {
             header: t('col.quota'),
-            width: 16,
-            cell: (r) => <Bar value={r.usedBytes} max={r.limitBytes} width={10} />,
+            width: QUOTA,
+            cell: (r) => <QuotaFigure used={r.usedBytes} limit={r.limitBytes} barWidth={8} figure />,
           },
         ]}
         rows={rows}

@@ -4,7 +4,8 @@ import type {
   DomainDashboard,
   DomainRow,
   Holder,
-  MailboxRow,
+  MailboxPage,
+  MailboxPageQuery,
   NewMailboxSetup,
   PasswordRules,
   PecDeleteWarning,
@@ -18,7 +19,8 @@ import type {
 export interface ZimbraService {
   domains(): Promise<DomainRow[]>;
   dashboard(domain: string): Promise<DomainDashboard>;
-  mailboxes(domain: string): Promise<MailboxRow[]>;
+  /** One page of mailboxes (rows with usage) and how many match; never the whole domain. */
+  mailboxPage(query: MailboxPageQuery): Promise<MailboxPage>;
   newMailboxSetup(domain: string): Promise<NewMailboxSetup>;
   createMailbox(input: {
     address: string;

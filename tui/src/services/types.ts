@@ -21,7 +21,19 @@ export interface DomainDashboard {
   readonly status: string;
   readonly types: readonly TypeSlots[];
   readonly total: { readonly used: number; readonly max: number | null; readonly free: number | null };
-  readonly quota: { readonly usedBytes: number; readonly limitBytes: number; readonly unlimited: number };
+  readonly quota: QuotaSummary;
+}
+
+/**
+ * Summed usage of a domain's mailboxes. On big domains only the `counted` largest are summed (one
+ * bounded read), so `counted < mailboxes` means the figures are partial.
+ */
+export interface QuotaSummary {
+  readonly usedBytes: number;
+  readonly limitBytes: number;
+  readonly unlimited: number;
+  readonly counted: number;
+  readonly mailboxes: number;
 }
 
 /** One mailbox row of the Mailboxes table. */
@@ -30,9 +42,27 @@ export interface MailboxRow {
   readonly name: string;
   readonly type: string;
   readonly status: string;
-  readonly usedBytes: number;
+  /** Null when the server would not tell (e.g. no right to read mailbox sizes). */
+  readonly usedBytes: number | null;
   /** 0 means unlimited. */
   readonly limitBytes: number;
+}
+
+/** Which page of a domain's mailboxes to read; `filter` is the user's text, matched on address and name. */
+export interface MailboxPageQuery {
+  readonly domain: string;
+  readonly filter: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A page of mailbox rows, how many match the filter, and (when known) how many the domain has. */
+export interface MailboxPage {
+  readonly offset: number;
+  readonly rows: readonly MailboxRow[];
+  readonly total: number;
+  /** Mailboxes in the whole domain; null when this page did not ask (not the first page of a filter). */
+  readonly domainTotal: number | null;
 }
 
 /** The password rules a form checks live; every field is optional because policies differ. */

@@ -1,6 +1,27 @@
-import { type Account, isZimbraFault, type PasswordPolicy, type ZimbraAdmin } from '@casella/sdk';
+import {
+  type Account,
+  isZimbraFault,
+  type PasswordPolicy,
+  type QuotaUsage,
+  type ZimbraAdmin,
+  zimbraBatch,
+} from '@casella/sdk';
+import { mailboxFilterQuery } from './ldap-filter.ts';
 import type { ZimbraService } from './session.ts';
-import type { MailboxRow, PasswordRules, TypeSlots } from './types.ts';
+import type { MailboxRow, PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
+
+/** Only what the Mailboxes table shows: a page of 100 accounts stays a few KB on any domain. */
+const TABLE_ATTRS = [
+  'displayName',
+  'givenName',
+  'sn',
+  'zimbraCOSId',
+  'zimbraAccountStatus',
+  'zimbraMailQuota',
+];
+
+/** Usage rows the dashboard sums at most: one GetQuotaUsage page, so a 100,000-mailbox domain stays fast. */
+export const DASHBOARD_USAGE_ROWS = 500;
 
 /** Maps a Zimbra policy onto the rules the live checklist shows. */
 export function zimbraRules(policy: PasswordPolicy): PasswordRules {
@@ -18,10 +39,26 @@ export function zimbraRules(policy: PasswordPolicy): PasswordRules {
   return rules as PasswordRules;
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+/** The first `max` items of an async iterable; later pages are never fetched. */
+async function take<T>(items: AsyncIterable<T>, max: number): Promise<T[]> {
   const out: T[] = [];
-  for await (const item of items) out.push(item);
+  if (max <= 0) return out;
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= max) break;
+  }
   return out;
+}
+
+function summary(usage: readonly QuotaUsage[], mailboxes: number): QuotaSummary {
+  const limited = usage.filter((u) => u.limitBytes > 0);
+  return {
+    usedBytes: usage.reduce((sum, u) => sum + u.usedBytes, 0),
+    limitBytes: limited.reduce((sum, u) => sum + u.limitBytes, 0),
+    unlimited: usage.length - limited.length,
+    counted: usage.length,
+    mailboxes: Math.max(mailboxes, usage.length),
+  };
 }
 
 function fullName(a: Account): string {
@@ -58,6 +95,23 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     }));
   };
 
+  // COS names and the domain's default COS, read with a view's first page and reused by the pages after it.
+  const tableLookups = new Map<string, Promise<{ names: Map<string, string>; defaultCos: string }>>();
+  const lookupsFor = (domain: string, fresh: boolean) => {
+    let found = tableLookups.get(domain);
+    if (found === undefined || fresh) {
+      found = Promise.all([cosNames(), admin.domains.get(domain)]).then(([names, info]) => ({
+        names,
+        defaultCos: info.defaultCosId ?? '',
+      }));
+      const mine = found;
+      // A failed read is not cached: the next page asks again.
+      mine.catch(() => tableLookups.get(domain) === mine && tableLookups.delete(domain));
+      tableLookups.set(domain, found);
+    }
+    return found;
+  };
+
   // The panel's types are the limited ones plus the domain's default; the admins' COS stays out.
   const panelTypes = async (domain: string): Promise<TypeSlots[]> => {
     const [all, info] = await Promise.all([slots(domain), admin.domains.get(domain)]);
@@ -72,9 +126,8 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     async dashboard(domain) {
       const [cap, usage] = await Promise.all([
         admin.domains.capacity(domain),
-        collect(admin.quota.usage({ domain, pageSize: 500 })),
+        take(admin.quota.usage({ domain, pageSize: DASHBOARD_USAGE_ROWS }), DASHBOARD_USAGE_ROWS),
       ]);
-      const limited = usage.filter((u) => u.limitBytes > 0);
       return {
         domain: cap.domain,
         status: cap.status ?? 'unknown',
@@ -86,33 +139,36 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
           free: t.free,
         })),
         total: cap.total,
-        quota: {
-          usedBytes: usage.reduce((sum, u) => sum + u.usedBytes, 0),
-          limitBytes: limited.reduce((sum, u) => sum + u.limitBytes, 0),
-          unlimited: usage.length - limited.length,
-        },
+        quota: summary(usage, cap.total.used),
       };
     },
-    async mailboxes(domain) {
-      const [accounts, usage, names, info] = await Promise.all([
-        collect(admin.accounts.search({ domain, pageSize: 1000 })),
-        collect(admin.quota.usage({ domain, pageSize: 1000 })),
-        cosNames(),
-        admin.domains.get(domain),
+    async mailboxPage({ domain, filter, offset, limit }) {
+      const query = mailboxFilterQuery(filter);
+      const first = offset === 0;
+      const [page, lookups, domainTotal] = await Promise.all([
+        admin.accounts.page({ domain, offset, limit, attrs: TABLE_ATTRS, ...(query ? { query } : {}) }),
+        lookupsFor(domain, first),
+        // The title's "of N" is the whole domain: counted once per filter, on its first page.
+        first && query ? admin.accounts.count({ domain }) : Promise.resolve(null),
       ]);
-      const used = new Map(usage.map((u) => [u.name, u]));
-      return accounts.map((a): MailboxRow => {
-        const cosId = a.cosId ?? info.defaultCosId ?? '';
-        const u = used.get(a.name);
+      // Usage only for this page: one BatchRequest of GetMailbox, never the domain's whole quota report.
+      const sizes =
+        page.accounts.length === 0
+          ? []
+          : await admin.batch(page.accounts.map((a) => zimbraBatch.getMailbox(a.id)));
+      const rows = page.accounts.map((a, i): MailboxRow => {
+        const cosId = a.cosId ?? lookups.defaultCos;
+        const size = sizes[i];
         return {
           address: a.name,
           name: fullName(a),
-          type: names.get(cosId) ?? cosId,
+          type: lookups.names.get(cosId) ?? cosId,
           status: a.status ?? 'unknown',
-          usedBytes: u?.usedBytes ?? 0,
-          limitBytes: u?.limitBytes ?? a.quotaBytes ?? 0,
+          usedBytes: size?.ok ? size.value.sizeBytes : null,
+          limitBytes: a.quotaBytes ?? 0,
         };
       });
+      return { offset, rows, total: page.total, domainTotal: query ? domainTotal : page.total };
     },
     async newMailboxSetup(domain) {
       const [typeSlots, info, global] = await Promise.all([

@@ -19,6 +19,8 @@ export interface AppState {
   readonly confirmQuit: boolean;
   readonly quit: boolean;
   readonly env: Env;
+  /** Screens under a change (a create, delete, rename…): each reloads when it is shown again. */
+  readonly stale: readonly number[];
 }
 
 /** Everything that can change the UI state. */
@@ -26,6 +28,9 @@ export type Action =
   | { readonly type: 'key'; readonly key: KeyEvent }
   | { readonly type: 'loaded'; readonly id: number; readonly seq: number; readonly data: Loaded }
   | { readonly type: 'failed'; readonly id: number; readonly seq: number; readonly message: Message }
+  /** A background read of screen `id` (see ScreenLogic.fetches) answered. */
+  | { readonly type: 'fetched'; readonly id: number; readonly key: string; readonly data: Loaded }
+  | { readonly type: 'fetchFailed'; readonly id: number; readonly key: string; readonly message: Message }
   | { readonly type: 'resize'; readonly rows: number; readonly columns: number };
 
 /** The state at start: Home, in a terminal of the given size. */
@@ -38,6 +43,7 @@ export function initialState(env: Env, rows = 24, columns = 80): AppState {
     confirmQuit: false,
     quit: false,
     env,
+    stale: [],
   };
 }
 
@@ -64,10 +70,19 @@ export function appReducer(state: AppState, action: Action): AppState {
       );
     case 'failed':
       return onAnswer(state, action.id, action.seq, (s) => ({ screen: { ...s, message: action.message } }));
+    case 'fetched':
+      return onFetch(
+        state,
+        action.id,
+        (s, ctx) => logicOf(s).onFetched?.(s, action.key, action.data, ctx) ?? s,
+      );
+    case 'fetchFailed':
+      return onFetch(state, action.id, (s) => ({ ...s, message: action.message }));
   }
 }
 
-function ctxOf(state: AppState): Ctx {
+/** The context screens get: list page size and session facts. */
+export function ctxOf(state: AppState): Ctx {
   return { page: listPage(state.rows), env: state.env };
 }
 
@@ -101,6 +116,16 @@ function onAnswer(
   if (at === state.stack.length - 1) return apply(state, step);
   const stack = state.stack.map((s, i) => (i === at ? step.screen : s));
   return { ...state, stack };
+}
+
+/** Background answers never navigate: they only update their screen, wherever it is in the stack. */
+function onFetch(state: AppState, id: number, handle: (s: Screen, ctx: Ctx) => Screen): AppState {
+  const at = state.stack.findIndex((s) => s.id === id);
+  const screen = state.stack[at];
+  if (!screen) return state;
+  const next = handle(screen, ctxOf(state));
+  if (next === screen) return state;
+  return { ...state, stack: state.stack.map((s, i) => (i === at ? next : s)) };
 }
 
 function apply(state: AppState, step: Step<Screen>): AppState {
@@ -147,8 +172,11 @@ function navigate(state: AppState, nav: Nav): AppState {
 function settle(state: AppState, keep: number, message: Message | undefined, reload: boolean): AppState {
   const stack = state.stack.slice(0, Math.max(1, keep));
   let top = stack.at(-1) as Screen;
+  // A change shown on the new top also changes what the screens under it show (counts, lists).
+  const below = reload ? stack.slice(0, -1).map((s) => s.id) : [];
+  const stale = [...state.stale, ...below].filter((id) => id !== top.id && stack.some((s) => s.id === id));
   const logic = logicOf(top);
-  if (reload && logic.reload) top = logic.reload(top);
+  if ((reload || state.stale.includes(top.id)) && logic.reload) top = logic.reload(top);
   top = { ...top, message: message ?? null };
-  return { ...state, confirmQuit: false, stack: [...stack.slice(0, -1), top] };
+  return { ...state, confirmQuit: false, stack: [...stack.slice(0, -1), top], stale: [...new Set(stale)] };
 }

@@ -3,7 +3,7 @@ import type {
   DomainDashboard,
   DomainRow,
   Holder,
-  MailboxRow,
+  MailboxPage,
   NewMailboxSetup,
   PasswordRules,
   PecDeleteWarning,
@@ -17,7 +17,14 @@ import type {
 export type Request =
   | { readonly op: 'domains' }
   | { readonly op: 'dashboard'; readonly domain: string }
-  | { readonly op: 'mailboxes'; readonly domain: string }
+  /** One page of a domain's mailboxes matching `filter` (address or name), with usage. */
+  | {
+      readonly op: 'mailboxPage';
+      readonly domain: string;
+      readonly filter: string;
+      readonly offset: number;
+      readonly limit: number;
+    }
   | { readonly op: 'newMailboxSetup'; readonly domain: string }
   | {
       readonly op: 'createMailbox';
@@ -70,7 +77,7 @@ export type Request =
 export type Loaded =
   | { readonly kind: 'domains'; readonly rows: readonly DomainRow[] }
   | { readonly kind: 'dashboard'; readonly dashboard: DomainDashboard }
-  | { readonly kind: 'mailboxes'; readonly rows: readonly MailboxRow[] }
+  | { readonly kind: 'mailboxPage'; readonly page: MailboxPage }
   | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
   | { readonly kind: 'holder'; readonly holder: Holder }
   | { readonly kind: 'rules'; readonly rules: PasswordRules }
@@ -93,7 +100,7 @@ export interface Pending {
 const READS: ReadonlySet<Request['op']> = new Set([
   'domains',
   'dashboard',
-  'mailboxes',
+  'mailboxPage',
   'newMailboxSetup',
   'holder',
   'rulesFor',

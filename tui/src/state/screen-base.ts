@@ -47,10 +47,27 @@ export interface Step<S> {
   readonly nav?: Nav;
 }
 
+/** A read a screen wants done in the background (a page of a long list), keyed so it starts once. */
+export interface Fetch {
+  /** Names what is fetched; the answer comes back with it, so the screen can tell a stale one. */
+  readonly key: string;
+  readonly req: Request;
+}
+
+/** The background reads a screen wants now; `debounce` waits for typing to pause before starting them. */
+export interface Fetches {
+  readonly list: readonly Fetch[];
+  readonly debounce: boolean;
+}
+
 /** The pure logic of one screen kind. */
 export interface ScreenLogic<S extends Screen> {
   onKey(screen: S, key: KeyEvent, ctx: Ctx): Step<S>;
   onLoaded?(screen: S, data: Loaded, ctx: Ctx): Step<S>;
+  /** Background reads the screen wants for its current state; the request hook starts each key once. */
+  fetches?(screen: S, ctx: Ctx): Fetches;
+  /** The answer to a background read; the screen drops it when `key` no longer matches what it shows. */
+  onFetched?(screen: S, key: string, data: Loaded, ctx: Ctx): S;
   /** True while printable keys are text (so `q` and `?` are typed, not obeyed). */
   captures?(screen: S): boolean;
   /** True when leaving would lose typed input. */

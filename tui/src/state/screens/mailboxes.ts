@@ -1,52 +1,112 @@
 import { is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
 import type { MailboxRow } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey } from '../list.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { LIST_START, type ListState, listKey, moveTo } from '../list.ts';
+import type { Request } from '../requests.ts';
+import { base, type Fetch, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
 import { mailboxScreen } from './mailbox.ts';
 import { newMailboxScreen } from './new-mailbox.ts';
 
-/** The Mailboxes table of a domain, filtered as you type after `/`. */
+/** Rows per page read from the server. */
+export const MAILBOX_PAGE = 100;
+
+/** The pages read so far for one filter and one generation (a refresh starts a new one). */
+export interface LoadedMailboxes {
+  readonly filter: string;
+  readonly generation: number;
+  /** Mailboxes matching `filter` (the server's searchTotal). */
+  readonly total: number;
+  /** Pages by index (row `i` is in page `i / MAILBOX_PAGE`). */
+  readonly pages: Readonly<Record<number, readonly MailboxRow[]>>;
+}
+
+/**
+ * The Mailboxes table of a domain, read lazily: only pages near the visible rows are fetched (by the
+ * request hook, from `fetches`), so a 100,000-mailbox domain opens as fast as a small one. Keys only
+ * move the cursor; the filter after `/` is sent to the server once typing pauses.
+ */
 export interface MailboxesScreen extends ScreenBase {
   readonly kind: 'mailboxes';
   readonly domain: string;
-  readonly rows: readonly MailboxRow[] | null;
-  /** Rows matching the filter; kept in state so a key press never refilters thousands of rows twice. */
-  readonly view: readonly MailboxRow[];
+  /** What the table shows until pages of the current filter and generation arrive. */
+  readonly loaded: LoadedMailboxes | null;
+  /** Mailboxes in the whole domain, for the title's "of N". */
+  readonly domainTotal: number | null;
+  /** The longest address read so far: the Address column is sized by it, so it does not jump on scroll. */
+  readonly longestAddress: number;
+  /** Bumped by refresh and by reloads after a change, so older pages are read again. */
+  readonly generation: number;
   readonly filter: string;
   readonly filtering: boolean;
   readonly list: ListState;
 }
 
-/** The Mailboxes table of `domain`, loading. */
+/** The Mailboxes table of `domain`; its first page is fetched at once. */
 export function mailboxesScreen(domain: string): MailboxesScreen {
   return {
     kind: 'mailboxes',
-    ...base({ op: 'mailboxes', domain }),
+    ...base(),
     domain,
-    rows: null,
-    view: [],
+    loaded: null,
+    domainTotal: null,
+    longestAddress: 0,
+    generation: 0,
     filter: '',
     filtering: false,
     list: LIST_START,
   };
 }
 
-/** Rows whose address, name, type or status contains the filter (case-insensitive). */
-export function filterRows(rows: readonly MailboxRow[], filter: string): readonly MailboxRow[] {
-  const needle = filter.toLowerCase();
-  if (!needle) return rows;
-  return rows.filter((r) => `${r.address} ${r.name} ${r.type} ${r.status}`.toLowerCase().includes(needle));
+/** True when the loaded pages answer the filter and generation the screen has now. */
+export function isCurrent(s: MailboxesScreen): boolean {
+  return s.loaded !== null && s.loaded.filter === s.filter && s.loaded.generation === s.generation;
+}
+
+/** Rows the list has (the loaded total, maybe of the previous filter while the new one loads). */
+export function rowCount(s: MailboxesScreen): number {
+  return s.loaded?.total ?? 0;
+}
+
+/** Row `index`, or undefined while its page is not loaded. */
+export function rowAt(s: MailboxesScreen, index: number): MailboxRow | undefined {
+  return s.loaded?.pages[Math.floor(index / MAILBOX_PAGE)]?.[index % MAILBOX_PAGE];
+}
+
+function fetchKey(s: MailboxesScreen, offset: number): string {
+  return `${s.generation}\u0000${s.filter}\u0000${offset}`;
+}
+
+/** Page indexes covering the window plus one window before and after, so PgUp/PgDn find rows ready. */
+export function wantedPages(s: MailboxesScreen, page: number): number[] {
+  const total = isCurrent(s) ? rowCount(s) : Number.POSITIVE_INFINITY;
+  const from = Math.max(0, s.list.top - page);
+  const to = Math.min(total, s.list.top + 2 * page) - 1;
+  const out: number[] = [];
+  for (let p = Math.floor(from / MAILBOX_PAGE); p <= Math.floor(Math.max(from, to) / MAILBOX_PAGE); p++) {
+    if (!(isCurrent(s) && s.loaded?.pages[p])) out.push(p);
+  }
+  return out;
+}
+
+function pageRequest(s: MailboxesScreen, index: number): Fetch {
+  const offset = index * MAILBOX_PAGE;
+  const req: Request = { op: 'mailboxPage', domain: s.domain, filter: s.filter, offset, limit: MAILBOX_PAGE };
+  return { key: fetchKey(s, offset), req };
 }
 
 function withFilter(s: MailboxesScreen, filter: string): MailboxesScreen {
-  return { ...s, filter, view: filterRows(s.rows ?? [], filter), list: LIST_START };
+  return { ...s, filter, list: LIST_START };
+}
+
+/** A new generation: every page is read again, the rows on screen stay until the new ones arrive. */
+function refreshed(s: MailboxesScreen): MailboxesScreen {
+  return { ...s, generation: s.generation + 1, message: null };
 }
 
 export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   onKey(s, key, ctx) {
-    const moved = listKey(s.list, key, s.view.length, ctx.page);
+    const moved = listKey(s.list, key, rowCount(s), ctx.page);
     if (s.filtering) {
       if (key.name === 'enter') return stay({ ...s, filtering: false });
       if (key.name === 'escape') return stay({ ...withFilter(s, ''), filtering: false });
@@ -59,9 +119,9 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
     if (is(key, 'search')) return stay({ ...s, filtering: true });
     if (key.name === 'escape' && s.filter) return stay(withFilter(s, ''));
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
-    if (is(key, 'refresh')) return stay(withRequest(s, { op: 'mailboxes', domain: s.domain }));
+    if (is(key, 'refresh')) return stay(refreshed(s));
     if (is(key, 'newItem')) return { screen: s, nav: { type: 'push', screen: newMailboxScreen(s.domain) } };
-    const row = s.view[s.list.cursor];
+    const row = rowAt(s, s.list.cursor);
     if (!row) return stay(s);
     if (is(key, 'open'))
       return { screen: s, nav: { type: 'push', screen: mailboxScreen(s.domain, row.address) } };
@@ -69,16 +129,28 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
       return { screen: s, nav: { type: 'push', screen: deleteMailboxScreen(row.address) } };
     return stay(s);
   },
-  onLoaded(s, data) {
-    if (data.kind !== 'mailboxes') return stay(s);
-    const next = { ...s, rows: data.rows, view: filterRows(data.rows, s.filter) };
-    return stay({
-      ...next,
-      list: { cursor: Math.min(s.list.cursor, Math.max(0, next.view.length - 1)), top: s.list.top },
-    });
+  fetches: (s, ctx) => ({
+    list: wantedPages(s, ctx.page).map((p) => pageRequest(s, p)),
+    // A changed filter waits for typing to pause; scrolling and refreshes fetch at once.
+    debounce: s.loaded !== null && s.loaded.filter !== s.filter,
+  }),
+  onFetched(s, key, data, ctx) {
+    if (data.kind !== 'mailboxPage' || key !== fetchKey(s, data.page.offset)) return s;
+    const { page } = data;
+    const index = Math.floor(page.offset / MAILBOX_PAGE);
+    const pages =
+      isCurrent(s) && s.loaded ? { ...s.loaded.pages, [index]: page.rows } : { [index]: page.rows };
+    const loaded = { filter: s.filter, generation: s.generation, total: page.total, pages };
+    return {
+      ...s,
+      loaded,
+      domainTotal: page.domainTotal ?? s.domainTotal,
+      longestAddress: page.rows.reduce((max, r) => Math.max(max, r.address.length), s.longestAddress),
+      list: moveTo(s.list, s.list.cursor, page.total, ctx.page),
+    };
   },
   captures: (s) => s.filtering,
-  reload: (s) => withRequest(s, { op: 'mailboxes', domain: s.domain }),
+  reload: refreshed,
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']

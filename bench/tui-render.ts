@@ -1,0 +1,344 @@
+// Benchmark of the terminal UI. Prints figures; asserts nothing.
+//   node --import tsx bench/tui-render.ts
+//
+// (a) Time to the first frame of the real `casella` command in demo mode, in a real terminal (tmux):
+//     from spawning the pane to the Home screen being on it. A pty-less spawn would not do: without a
+//     TTY casella refuses to start. Also: the bare process start (`--version`, which loads the whole
+//     module graph and exits) and the in-process part (demo mock + login, then Ink's first frame).
+// (b) Keypress-to-frame time on the Mailboxes screen of a 100,000-mailbox domain, in-process: the
+//     App rendered with Ink's own `render` (throttled output, as in production) into a fake TTY
+//     stdout of 80×24; each key is written to a fake stdin and timed to the next write on stdout.
+
+// Ink renders only the last frame when CI is set (is-in-ci is read when ink loads): clear it first.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+// Frames as a 256-colour terminal gets them (the bytes per frame include the colour codes).
+process.env.FORCE_COLOR = '2';
+
+import { spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+const RUNS = 5;
+const BULK = 100_000;
+const DOWN_PRESSES = 200;
+const PAGE_PRESSES = 100;
+/** Longer than Ink's 33 ms render throttle (maxFps 30), so each key gets the leading-edge render. */
+const GAP_MS = 45;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KEY = { enter: '\r', down: '\u001B[B', pgDn: '\u001B[6~' } as const;
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const ANSI = /\u001B\[[0-9;?]*[A-Za-z]|\u001B\][^\u0007]*\u0007/g;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[at] ?? Number.NaN;
+}
+const median = (values: readonly number[]) => percentile(values, 50);
+
+function stats(label: string, values: readonly number[], unit = 'ms', digits = 2): string {
+  return `${label}: median ${fmt(median(values), digits)} ${unit}, p95 ${fmt(percentile(values, 95), digits)} ${unit}, max ${fmt(Math.max(...values), digits)} ${unit} (n=${values.length})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) first frame of the real command
+
+/**
+ * Spawns `command` in tmux and returns the ms until `ready` shows on the screen (polled every few ms).
+ * Defaults: casella in demo mode, ready when the Home screen with its footer is drawn.
+ */
+async function firstFrameInTmux(
+  command = 'node --import tsx tui/src/bin.tsx --lang en',
+  ready = (screen: string) => screen.includes('> Domains') && screen.includes('q quit'),
+): Promise<number> {
+  const { TmuxTerminal } = await import('../test/e2e/tmux.ts');
+  const configDir = mkdtempSync(join(tmpdir(), 'casella-bench-'));
+  const started = performance.now();
+  const term = new TmuxTerminal(command, {
+    cwd: ROOT,
+    env: { CASELLA_CONFIG_DIR: configDir, LANG: 'C.UTF-8' },
+  });
+  try {
+    for (;;) {
+      const screen = term.screen();
+      if (ready(screen)) return performance.now() - started;
+      if (/EXIT=\d+/.test(screen)) throw new Error(`casella ended before its first frame:\n${screen}`);
+      if (performance.now() - started > 60_000) throw new Error(`no Home screen after 60 s:\n${screen}`);
+      await sleep(2);
+    }
+  } finally {
+    term.close();
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+/** Spawns `casella --version`: node start, tsx, the whole module graph, exit. */
+function versionRun(): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tui/src/bin.tsx', '--version'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`casella --version failed: ${run.stderr}`);
+  return performance.now() - started;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fake terminal streams for Ink's render
+
+/** A TTY-like stdout of a fixed size that records every write with its time. */
+class FakeStdout extends Writable {
+  readonly isTTY = true;
+  readonly columns: number;
+  readonly rows: number;
+  writes: { at: number; bytes: number; text: string }[] = [];
+  onWrite: (() => void) | undefined;
+
+  constructor(columns = 80, rows = 24) {
+    super();
+    this.columns = columns;
+    this.rows = rows;
+  }
+
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
+    const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    this.writes.push({ at: performance.now(), bytes: Buffer.byteLength(text), text });
+    this.onWrite?.();
+    done();
+  }
+
+  /** The last frame's text, escapes removed (Ink writes whole frames; the last big write is the frame). */
+  lastFrame(): string {
+    for (let i = this.writes.length - 1; i >= 0; i--) {
+      const text = this.writes[i]?.text ?? '';
+      if (text.length > 40) return text.replace(ANSI, '');
+    }
+    return '';
+  }
+
+  /** Resolves at the next write. */
+  nextWrite(): Promise<number> {
+    return new Promise((resolve) => {
+      this.onWrite = () => {
+        this.onWrite = undefined;
+        resolve(performance.now());
+      };
+    });
+  }
+}
+
+/** A TTY-like stdin Ink reads keys from (as ink-testing-library's). */
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  #data: string | null = null;
+  write(data: string): void {
+    this.#data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read(): string | null {
+    const data = this.#data;
+    this.#data = null;
+    return data;
+  }
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+async function waitForFrame(stdout: FakeStdout, text: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (!stdout.lastFrame().includes(text)) {
+    if (performance.now() - started > timeoutMs) {
+      throw new Error(`no frame with ${JSON.stringify(text)}; last frame:\n${stdout.lastFrame()}`);
+    }
+    await sleep(1);
+  }
+  return performance.now();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  console.log(`TUI benchmark (node ${process.version}, ${RUNS} runs where a median is given)\n`);
+
+  // (a) real command
+  console.log('(a) time to the first frame in demo mode');
+  const cold = await firstFrameInTmux();
+  const spawnRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) spawnRuns.push(await firstFrameInTmux());
+  const versionRuns = Array.from({ length: RUNS }, versionRun);
+  const baseline: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseline.push(await firstFrameInTmux('echo BENCH-READY', (screen) => screen.includes('BENCH-READY')));
+  }
+  console.log(
+    `    real command in tmux 80×24, spawn → Home on screen: median ${fmt(median(spawnRuns), 0)} ms`,
+  );
+  console.log(
+    `        runs: ${spawnRuns.map((v) => fmt(v, 0)).join(', ')} ms (first run before them: ${fmt(cold, 0)} ms)`,
+  );
+  console.log(`    of which tmux + sh + polling (echo in the pane): median ${fmt(median(baseline), 0)} ms`);
+  console.log(
+    `    of which process start + module load (casella --version): median ${fmt(median(versionRuns), 0)} ms`,
+  );
+
+  // In-process part: the modules are loaded once here, then demo session + first frame per run.
+  const importStarted = performance.now();
+  const [
+    { render },
+    { createElement },
+    { App },
+    { startDemoSession },
+    { connectSession },
+    profileStore,
+    mock,
+  ] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../tui/src/app.tsx'),
+    import('../tui/src/services/demo.ts'),
+    import('../tui/src/services/connect.ts'),
+    import('../tui/src/services/profile-store.ts'),
+    import('@casella/mock-server'),
+  ]);
+  const importMs = performance.now() - importStarted;
+  const configDir = mkdtempSync(join(tmpdir(), 'casella-bench-'));
+  const profiles = profileStore.createProfileStore(configDir);
+
+  const sessionRuns: number[] = [];
+  const renderRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const session = await startDemoSession(profiles);
+    const t1 = performance.now();
+    const stdout = new FakeStdout();
+    const stdin = new FakeStdin();
+    const app = render(createElement(App, { session, lang: 'en' }), {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    const t2 = await waitForFrame(stdout, '> Domains');
+    sessionRuns.push(t1 - t0);
+    renderRuns.push(t2 - t1);
+    app.unmount();
+    await session.close();
+  }
+  console.log(`    in-process: loading ink + app + SDK + mock modules (once): ${fmt(importMs, 0)} ms`);
+  console.log(
+    `    in-process: demo mock start + admin login: first ${fmt(sessionRuns[0] ?? Number.NaN, 1)} ms, median ${fmt(median(sessionRuns), 1)} ms`,
+  );
+  console.log(
+    `    in-process: render() → first Home frame written: first ${fmt(renderRuns[0] ?? Number.NaN, 1)} ms, median ${fmt(median(renderRuns), 1)} ms`,
+  );
+  console.log(
+    `    (React is the development build unless NODE_ENV=production; casella does not set it: now ${process.env.NODE_ENV ?? 'unset'})`,
+  );
+
+  // (b) scrolling 100,000 mailboxes
+  console.log(
+    `\n(b) keypress → frame on the Mailboxes screen of ${fmt(BULK, 0)} mailboxes (in-process, 80×24)`,
+  );
+  const seedStarted = performance.now();
+  const server = await mock.startMockServer({
+    seed: { zimbra: mock.zimbraSeeds.bulk(BULK), pec: mock.pecSeeds.demo() },
+  });
+  const seedMs = performance.now() - seedStarted;
+  const session = await connectSession({
+    url: server.url,
+    user: 'admin@example.com',
+    password: mock.DEMO_PASSWORD,
+    pecUrl: `${server.url}/pec`,
+    profiles,
+    demo: true,
+  });
+  const renderTimes: number[] = [];
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const app = render(createElement(App, { session, lang: 'en' }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    onRender: ({ renderTime }) => renderTimes.push(renderTime),
+  });
+  try {
+    await waitForFrame(stdout, '> Domains');
+    stdin.write(KEY.enter);
+    await waitForFrame(stdout, 'bulk.example.com');
+    stdin.write(KEY.enter);
+    await waitForFrame(stdout, 'Mail service:');
+    const dashboardShown = performance.now();
+    stdin.write(KEY.enter);
+    await waitForFrame(stdout, `(${BULK} of ${BULK})`);
+    const listMs = performance.now() - dashboardShown;
+    await sleep(200);
+
+    const measure = async (key: string, presses: number) => {
+      const latency: number[] = [];
+      const bytes: number[] = [];
+      const inkRender: number[] = [];
+      for (let i = 0; i < presses; i++) {
+        const firstWrite = stdout.writes.length;
+        const firstRender = renderTimes.length;
+        const written = stdout.nextWrite();
+        const pressed = performance.now();
+        stdin.write(key);
+        latency.push((await written) - pressed);
+        await sleep(GAP_MS);
+        bytes.push(stdout.writes.slice(firstWrite).reduce((sum, w) => sum + w.bytes, 0));
+        inkRender.push(...renderTimes.slice(firstRender));
+      }
+      return { latency, bytes, inkRender };
+    };
+
+    const down = await measure(KEY.down, DOWN_PRESSES);
+    const afterDown =
+      stdout
+        .lastFrame()
+        .split('\n')
+        .find((l) => l.startsWith('> ')) ?? '?';
+    const page = await measure(KEY.pgDn, PAGE_PRESSES);
+    const afterPage =
+      stdout
+        .lastFrame()
+        .split('\n')
+        .find((l) => l.startsWith('> ')) ?? '?';
+
+    console.log(`    mock seeded with demo + ${fmt(BULK, 0)} accounts in ${fmt(seedMs, 0)} ms`);
+    console.log(
+      `    dashboard → Mailboxes list of ${fmt(BULK, 0)} shown: ${fmt(listMs, 0)} ms (requests + render, as the service loads it)`,
+    );
+    console.log(`    Down ×${DOWN_PRESSES} (one key every ${GAP_MS} ms, outside Ink's 33 ms throttle):`);
+    console.log(`      ${stats('key → next write', down.latency)}`);
+    console.log(`      ${stats('Ink render (layout + output)', down.inkRender)}`);
+    console.log(`      ${stats('bytes per frame', down.bytes, 'B', 0)}`);
+    console.log(`      selected row after: ${afterDown.trimEnd()}`);
+    console.log(`    PgDn ×${PAGE_PRESSES}:`);
+    console.log(`      ${stats('key → next write', page.latency)}`);
+    console.log(`      ${stats('Ink render (layout + output)', page.inkRender)}`);
+    console.log(`      ${stats('bytes per frame', page.bytes, 'B', 0)}`);
+    console.log(`      selected row after: ${afterPage.trimEnd()}`);
+  } finally {
+    app.unmount();
+    await session.close();
+    await server.close();
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+await main();
