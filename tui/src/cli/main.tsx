@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { render } from 'ink';
-import { App } from '../app.tsx';
 import type { Lang } from '../i18n/catalogue.ts';
 import { detectLang, translate } from '../i18n/index.tsx';
 import { connectSession, type OpenSession } from '../services/connect.ts';
@@ -71,6 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
+  // Ink and the screens load only now: --help, --version and the no-terminal message stay instant.
+  const [{ render }, { App }] = await Promise.all([import('ink'), import('../app.tsx')]);
   const leave = enterAlternateScreen();
   try {
     // Ctrl+C is handled by the app, so that keys batched with it in one read still quit.

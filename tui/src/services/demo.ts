@@ -1,4 +1,3 @@
-import { startMockServer } from '@casella/mock-server';
 import { connectSession, type OpenSession } from './connect.ts';
 import type { ProfileService } from './session.ts';
 
@@ -11,6 +10,8 @@ export const DEMO_POSTMASTER = 'postmaster@pec.example.it';
 
 /** Starts the mock in-process on a free loopback port, seeded with the demo, and logs in to it. */
 export async function startDemoSession(profiles: ProfileService): Promise<OpenSession> {
+  // Loaded only in demo mode, and without msw: a real profile never pays for the mock.
+  const { startMockServer } = await import('@casella/mock-server/server');
   const mock = await startMockServer({ seed: 'demo', host: '127.0.0.1', port: 0 });
   try {
     const session = await connectSession({
