@@ -27,6 +27,16 @@ describe('PEC client retries, timeouts and transport failures', () => {
     expect(draws).toBe(2);
   });
 
+  it("waits what the 429's Retry-After says, not its own backoff", async () => {
+    // A ten-minute backoff: the call can only finish in time if Retry-After (0 s) decides the wait.
+    const pec = await loginDemo(mock, { retry: { backoffMs: 600_000 } });
+    mock.backend.faults.set({ rateLimitRate: 0.5, retryAfterSeconds: 0 });
+    draws = 0;
+    limited = (draw) => draw === 0;
+    await expect(pec.mailboxes.get('fatture')).resolves.toMatchObject({ localPart: 'fatture' });
+    expect(draws).toBe(2);
+  });
+
   it('caps a long Retry-After instead of waiting an hour', async () => {
     const pec = await loginDemo(mock, { retry: { maxRetryAfterMs: 20 } });
     mock.backend.faults.set({ rateLimitRate: 0.5, retryAfterSeconds: 3600 });

@@ -1,7 +1,7 @@
 import type { MockServer } from '@casella/mock-server';
 import { ValidationError } from '@casella/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginDemo, raw, rawToken, startPecMock } from './support.ts';
+import { failure, loginDemo, raw, rawToken, startPecMock } from './support.ts';
 
 describe('PEC mailbox search', () => {
   let mock: MockServer;
@@ -55,6 +55,17 @@ describe('PEC mailbox search', () => {
     const pec = await loginDemo(mock);
     expect(() => pec.mailboxes.search({ pageSize: 0 })).toThrow(ValidationError);
     expect(() => pec.mailboxes.search({ pageSize: 201 })).toThrow(/pageSize/);
+  });
+
+  it('refuses a page number beyond 1,000,000 before the wire, as the server would', async () => {
+    const pec = await loginDemo(mock);
+    const error = await failure(pec.mailboxes.page({ page: 1_000_001 }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'page', rule: 'maximum' });
+    const token = await rawToken(mock);
+    const res = await raw(mock, 'GET', '/mailboxes?page=1000001', { token });
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'page', rule: 'maximum' })]);
+    expect((await pec.mailboxes.page({ page: 1_000_000 })).items).toEqual([]);
   });
 
   it('answers out-of-range or non-numeric paging with VALIDATION_FAILED naming each parameter', async () => {

@@ -1,8 +1,19 @@
 import { inspect } from 'node:util';
 import type { MockServer } from '@casella/mock-server';
-import { TimeoutError } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, GOOD_PASSWORD, loginDemo, raw, rawToken, startPecMock } from './support.ts';
+import { PecPostmaster, TimeoutError } from '@casella/sdk';
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startRecordingProxy } from './proxy.ts';
+import {
+  DEMO_PASSWORD,
+  failure,
+  GOOD_PASSWORD,
+  loginDemo,
+  POSTMASTER,
+  raw,
+  rawToken,
+  startPecMock,
+} from './support.ts';
 
 /** Every way a value may be shown: String, JSON, util.inspect (deep, with hidden fields). */
 function renderings(value: unknown): string {
@@ -43,6 +54,32 @@ describe('PEC secrets stay hidden', () => {
     expect(renderings(error)).not.toContain(secret);
   });
 
+  it('never echoes a refused password or confirmation in an error, whatever rule it breaks', async () => {
+    const pec = await loginDemo(mock);
+    await pec.passwordPolicy();
+    // A marker no message contains, followed by anything: blanks, accents, too long, too short, no class.
+    const secrets = fc.string({ maxLength: 300 }).map((tail) => `Zq${tail}`);
+    await fc.assert(
+      fc.asyncProperty(secrets, fc.boolean(), async (password, same) => {
+        const passwordConfirm = same ? password : `${password}Zq`;
+        const attempts = [
+          () => pec.mailboxes.create({ localPart: 'gare', password, passwordConfirm }),
+          () => pec.mailboxes.changePassword('fatture', { password, passwordConfirm }),
+        ];
+        for (const attempt of attempts) {
+          const error = await attempt().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          const shown = renderings(error);
+          expect(shown).not.toContain(password);
+          expect(shown).not.toContain(passwordConfirm);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('never shows the new password in a server refusal', async () => {
     const pec = await loginDemo(mock);
     const error = await failure(
@@ -61,6 +98,44 @@ describe('PEC secrets stay hidden', () => {
     const error = await failure(pec.domain());
     expect(error).toBeInstanceOf(TimeoutError);
     expect(renderings(error)).not.toMatch(/bearer|authorization/i);
+  });
+
+  it('never shows the token, the password or a temporary password anywhere through a whole workflow, nor logs', async () => {
+    const proxy = await startRecordingProxy(mock.url);
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const spies = methods.map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    try {
+      const pec = await PecPostmaster.login({
+        url: `${proxy.url}/pec`,
+        username: POSTMASTER,
+        password: DEMO_PASSWORD,
+        timeoutMs: 2000,
+      });
+      const seen: unknown[] = [pec, pec.mailboxes, await pec.domain(), await pec.passwordPolicy()];
+      for await (const m of pec.mailboxes.search({ q: 'a' })) seen.push(m);
+      const pair = { password: GOOD_PASSWORD, passwordConfirm: GOOD_PASSWORD };
+      seen.push(await pec.mailboxes.create({ localPart: 'gare', ...pair }));
+      const { temporaryPassword } = await pec.mailboxes.resetPassword('gare');
+      seen.push(await failure(pec.mailboxes.create({ localPart: 'gare', ...pair })));
+      seen.push(await failure(pec.mailboxes.changePassword('luca.esposito', pair)));
+      seen.push(await failure(pec.mailboxes.delete('gare', { confirm: temporaryPassword })));
+      seen.push(await pec.mailboxes.prepareDelete('gare'), pec, pec.mailboxes);
+      const shown = seen.map(renderings).join('\n');
+      const logged = JSON.stringify(spies.map((s) => s.mock.calls));
+      for (const secret of [DEMO_PASSWORD, GOOD_PASSWORD, temporaryPassword]) {
+        expect(shown).not.toContain(secret);
+        expect(logged).not.toContain(secret);
+      }
+      // The token is only known from the wire: every bearer token the client sent.
+      const tokens = proxy.exchanges.flatMap(
+        (e) => /^Bearer (.+)$/.exec(e.headers.authorization ?? '')?.[1] ?? [],
+      );
+      expect(tokens.length).toBeGreaterThan(0);
+      for (const t of tokens) expect(`${shown}\n${logged}`).not.toContain(t);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      await proxy.close();
+    }
   });
 
   it('never returns a password hash, salt or clear password in a mailbox on the wire', async () => {

@@ -1,5 +1,12 @@
 import type { MockServer } from '@casella/mock-server';
-import { checkPecPassword, DEFAULT_PEC_PASSWORD_POLICY, validateLocalPart } from '@casella/sdk';
+import {
+  checkPecPassword,
+  DEFAULT_PEC_PASSWORD_POLICY,
+  isPecApiError,
+  PecPostmaster,
+  ValidationError,
+  validateLocalPart,
+} from '@casella/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The mock's own rules (it never imports the SDK): the two implementations must agree.
@@ -24,6 +31,11 @@ const localParts = fc.oneof(
 /** Passwords mixing every class the policy knows, blanks and characters outside the set. */
 const passwords = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'aZ9!@\\{}[]|_-.$ \t~^"\'èß€'), maxLength: 14 }),
+  // Blanks at the edge of "whitespace": NEL, NBSP, BOM, line separator, ideographic space, Mongolian vowel separator, ZWSP.
+  fc.string({
+    unit: fc.constantFrom(...'Aa1!', '\u0085', '\u00a0', '\ufeff', '\u2028', '\u3000', '\u180e', '\u200b'),
+    maxLength: 12,
+  }),
   fc.string({ unit: fc.constantFrom(...'Ab1!'), minLength: 250, maxLength: 260 }),
   fc.string({ maxLength: 12 }),
 );
@@ -92,6 +104,31 @@ describe('PEC validators agree with the server', () => {
         } else {
           expect(res.body.error.code).toBe('PASSWORD_POLICY_VIOLATION');
           expect(served).toEqual(passwordIssues);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses through pec.mailboxes.create exactly what the server refuses, and sends the rest', async () => {
+    const pec = await PecPostmaster.login({
+      url: `${mock.url}/pec`,
+      username: 'postmaster@pec.prove.it',
+      password: DEMO_PASSWORD,
+    });
+    await fc.assert(
+      fc.asyncProperty(localParts, passwords, async (localPart, password) => {
+        const input = { localPart, password, passwordConfirm: password };
+        const error = await pec.mailboxes.create(input).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        if (error instanceof ValidationError) {
+          const res = await raw(mock, 'POST', '/mailboxes', { token, body: input });
+          expect(res.status).toBe(422);
+        } else if (error !== undefined) {
+          // Sent: the server may only say the name is taken.
+          expect(isPecApiError(error, 'MAILBOX_EXISTS')).toBe(true);
         }
       }),
       { numRuns: 150 },

@@ -59,11 +59,19 @@ export interface PecDeleteWarning {
 
 const SearchInput = z.object({
   q: z.string().max(320).optional(),
-  page: z.int().min(1).optional(),
+  page: z.int().min(1).max(1_000_000).optional(),
   pageSize: z.int().min(1).max(200).optional(),
 });
 
 const PasswordPair = z.object({ password: z.string(), passwordConfirm: z.string() });
+
+/** The contract's `Idempotency-Key`: 1..255 visible ASCII characters. */
+const CreateOptions = z.object({
+  idempotencyKey: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, { message: '1 to 255 visible ASCII characters, no blanks' })
+    .optional(),
+});
 
 /** The mailboxes of the session's PEC domain. Every method validates its input before the wire. */
 export class PecMailboxes {
@@ -114,9 +122,14 @@ export class PecMailboxes {
    * a retried create reuses it, so a lost answer never creates twice.
    * @example
    * await pec.mailboxes.create({ localPart: 'ufficio', password: pw, passwordConfirm: pw });
-   * @throws ValidationError (every failed rule); PecApiError `MAILBOX_EXISTS`, `MAILBOX_LIMIT_REACHED`, ...
+   * @throws ValidationError (every failed rule, or an `idempotencyKey` other than 1..255 visible ASCII
+   * characters); PecApiError `MAILBOX_EXISTS`, `MAILBOX_LIMIT_REACHED`, ...
    */
-  async create(input: CreatePecMailboxInput, options: { idempotencyKey?: string } = {}): Promise<PecMailbox> {
+  async create(
+    input: CreatePecMailboxInput,
+    options: { readonly idempotencyKey?: string | undefined } = {},
+  ): Promise<PecMailbox> {
+    const { idempotencyKey = crypto.randomUUID() } = parseInput(CreateOptions, options);
     const policy = await this.#s.policy();
     const schema = PasswordPair.extend({ localPart: z.string() }).superRefine((v, ctx) => {
       for (const i of validateLocalPart(v.localPart)) addIssue(ctx, i);
@@ -128,7 +141,7 @@ export class PecMailboxes {
       method: 'POST',
       path: 'mailboxes',
       json: { localPart, password: body.password, passwordConfirm: body.passwordConfirm },
-      headers: { 'idempotency-key': options.idempotencyKey ?? crypto.randomUUID() },
+      headers: { 'idempotency-key': idempotencyKey },
       retry: 'create',
       secrets: [body.password],
     });
