@@ -10,17 +10,28 @@ const RULES: Record<string, string> = {
   invalid_value: 'oneOf',
   unrecognized_keys: 'unknownField',
   not_multiple_of: 'multipleOf',
+  // A value of none of the accepted kinds (e.g. an attribute that is not a string, number, boolean or list).
+  invalid_union: 'type',
 };
 
 /** Turns zod issues into ValidationIssues; a custom refinement names its rule with `params: { rule }`. */
 export function toValidationIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): ValidationIssue[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const field = [prefix, path].filter(Boolean).join('.') || '(input)';
+  const fieldOf = (path: readonly PropertyKey[]) =>
+    [prefix, path.map(String).join('.')].filter(Boolean).join('.') || '(input)';
+  return issues.flatMap((issue): ValidationIssue[] => {
+    // zod reports unknown keys on the parent object; the caller needs the name of the field it got wrong.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: fieldOf([...issue.path, key]),
+        rule: 'unknownField',
+        message: 'is not a known field',
+      }));
+    }
+    const field = fieldOf(issue.path);
     const custom =
       issue.code === 'custom' ? (issue.params as { rule?: string } | undefined)?.rule : undefined;
     const format = issue.code === 'invalid_format' ? issue.format : undefined;
-    return { field, rule: custom ?? format ?? RULES[issue.code] ?? issue.code, message: issue.message };
+    return [{ field, rule: custom ?? format ?? RULES[issue.code] ?? issue.code, message: issue.message }];
   });
 }
 

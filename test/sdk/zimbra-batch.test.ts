@@ -80,6 +80,23 @@ describe('admin.batch', () => {
     expect(mock.backend.faults.settings.failNext).toBe(1);
   });
 
+  it('refuses an item not built with zimbraBatch and an unknown onError before sending anything', async () => {
+    mock.backend.faults.set({ failNext: 1 });
+    const notAnItem = await failure(
+      admin.batch([
+        zimbraBatch.getAccount('96a0f96b-12bc-4390-971e-996479adc7e7'),
+        { request: 'X' } as never,
+      ]),
+    );
+    expect(notAnItem).toBeInstanceOf(ValidationError);
+    expect(notAnItem).toMatchObject({ field: 'items.1', rule: 'batchItem' });
+    const badMode = await failure(
+      admin.batch([zimbraBatch.request('GetAllCosRequest')], { onError: 'ignore' as 'stop' }),
+    );
+    expect(badMode).toMatchObject({ field: 'onError', rule: 'oneOf' });
+    expect(mock.backend.faults.settings.failNext).toBe(1);
+  });
+
   it('carries raw requests too', async () => {
     const [r] = await admin.batch([zimbraBatch.request('GetAllCosRequest')]);
     expect(r.ok && Array.isArray(r.value.cos)).toBe(true);

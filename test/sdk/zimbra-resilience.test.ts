@@ -1,4 +1,6 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type MockServer, pecSeeds, startMockServer, zimbraSeeds } from '@casella/mock-server';
 import { isZimbraFault, TimeoutError, TransportError, type ZimbraAdmin, zimbraBatch } from '@casella/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failure, GOOD_PASSWORD, loginAs, startRecorder } from './zimbra-fixtures.ts';
@@ -48,6 +50,53 @@ describe('re-login, retries and time limits', () => {
       await viaRecorder.close();
       await recorder.close();
     }
+  });
+
+  it('logs in again when the server no longer knows the token (service.AUTH_REQUIRED)', async () => {
+    const recorder = await startRecorder(mock.url);
+    const viaRecorder = await loginAs(mock, 'admin@example.com', { url: recorder.url });
+    try {
+      mock.reset(); // forgets every token it issued: the next call is answered AUTH_REQUIRED
+      recorder.bodies.length = 0;
+      expect((await viaRecorder.accounts.get('mario.rossi@example.com')).sn).toBe('Rossi');
+      expect(recorder.bodies.filter((b) => b.includes('<AuthRequest'))).toHaveLength(1);
+    } finally {
+      await viaRecorder.close();
+      await recorder.close();
+    }
+  });
+
+  it('logs in again only once: a token that dies again reaches the caller as service.AUTH_EXPIRED', async () => {
+    // Tokens of this server expire the moment they are issued.
+    const zimbra = { ...zimbraSeeds.demo(), tokenLifetimes: { adminMs: 0 } };
+    const dying = await startMockServer({ seed: { zimbra, pec: pecSeeds.empty() } });
+    const recorder = await startRecorder(dying.url);
+    try {
+      const viaRecorder = await loginAs(dying, 'admin@example.com', { url: recorder.url });
+      const error = await failure(viaRecorder.accounts.get('mario.rossi@example.com'));
+      expect(isZimbraFault(error, 'service.AUTH_EXPIRED')).toBe(true);
+      expect(recorder.bodies.filter((b) => b.includes('<AuthRequest'))).toHaveLength(2);
+      expect(recorder.bodies.filter((b) => b.includes('<GetAccountRequest'))).toHaveLength(2);
+      await viaRecorder.close();
+    } finally {
+      await recorder.close();
+      await dying.close();
+    }
+  });
+
+  it('retries a raw read but never a raw write after an injected 503', async () => {
+    mock.backend.faults.set({ failNext: 2 });
+    const cos = await admin.request('GetAllCosRequest');
+    expect(Array.isArray(cos.cos)).toBe(true);
+    mock.backend.faults.set({ failNext: 2 });
+    const error = await failure(
+      admin.request('ModifyAccountRequest', {
+        id: '96a0f96b-12bc-4390-971e-996479adc7e7',
+        a: { '@_n': 'displayName', '#text': 'Mai due volte' },
+      }),
+    );
+    expect(error).toBeInstanceOf(TransportError);
+    expect(mock.backend.faults.settings.failNext).toBe(1);
   });
 
   it('retries a read after an injected 503 and after a dropped connection', async () => {
@@ -105,6 +154,25 @@ describe('re-login, retries and time limits', () => {
     } finally {
       mock.backend.faults.clear();
       await slow.close();
+    }
+  });
+
+  it('stops waiting with a TimeoutError when the answer starts but its body stalls', async () => {
+    // Headers and half an envelope, then nothing: the time limit covers the whole answer, not just its start.
+    const stalled = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
+      res.write('<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body>');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const { port } = stalled.address() as AddressInfo;
+    try {
+      const error = await failure(
+        loginAs({ ...mock, url: `http://127.0.0.1:${port}` }, 'admin@example.com', { timeoutMs: 150 }),
+      );
+      expect(error).toBeInstanceOf(TimeoutError);
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
     }
   });
 

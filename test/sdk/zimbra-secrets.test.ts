@@ -84,6 +84,48 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
     for (const secret of [GOOD_PASSWORD, DEMO_PASSWORD, token]) expect(text).not.toContain(secret);
   });
 
+  it('never echoes a refused password value in a ValidationError, whatever rule it broke', async () => {
+    const secret = 'Rifiutata-Segreta-7?';
+    const long = secret.repeat(60); // over the 1024-character cap
+    // Thunks: each call starts only when the previous refusal was read.
+    const refusals: (() => Promise<unknown>)[] = [
+      () => admin.accounts.create({ name: 'v@example.com', password: long }),
+      () =>
+        admin.accounts.create({ name: 'v@example.com', password: secret, attrs: { userPassword: secret } }),
+      () => admin.accounts.create({ name: secret, password: secret }),
+      () => admin.accounts.create({ name: 'v@example.com', password: secret, passwd: secret } as never),
+      () => admin.accounts.setPassword('mario.rossi@example.com', long),
+      () => admin.accounts.setPassword(secret, secret),
+      () => admin.batch([zimbraBatch.setPassword('96a0f96b-12bc-4390-971e-996479adc7e7', long)]),
+      () =>
+        ZimbraAdmin.login({
+          url: `http://admin:${secret}@127.0.0.1:1`,
+          username: 'admin@example.com',
+          password: secret,
+        }),
+      () => ZimbraAdmin.login({ url: mock.url, username: 'admin@example.com', password: [secret] as never }),
+      () =>
+        ZimbraAccount.changePassword({
+          url: mock.url,
+          username: 'mario.rossi@example.com',
+          oldPassword: long,
+          newPassword: secret,
+        }),
+      () =>
+        ZimbraAccount.changePassword({
+          url: mock.url,
+          username: 'mario.rossi@example.com',
+          oldPassword: secret,
+          newPassword: long,
+        }),
+    ];
+    for (const refused of refusals) {
+      const error = await failure(refused());
+      expect(error).toMatchObject({ code: 'VALIDATION' });
+      expect(shown(error)).not.toContain(secret);
+    }
+  });
+
   it('keeps the token and password out of transport and timeout errors', async () => {
     mock.backend.faults.set({ failNext: 1 });
     const transport = await failure(
@@ -95,6 +137,15 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
     mock.backend.faults.clear();
     for (const secret of [GOOD_PASSWORD, DEMO_PASSWORD, token])
       expect(shown(transport)).not.toContain(secret);
+    const slow = await loginAs(mock, 'admin@example.com', { timeoutMs: 50 });
+    mock.backend.faults.set({ latencyMs: 300 });
+    const timeout = await failure(
+      slow.accounts.create({ name: 'd@example.com', password: GOOD_PASSWORD }, { policy: false }),
+    );
+    mock.backend.faults.clear();
+    await slow.close();
+    expect(timeout).toMatchObject({ code: 'TIMEOUT' });
+    for (const secret of [GOOD_PASSWORD, DEMO_PASSWORD]) expect(shown(timeout)).not.toContain(secret);
   });
 
   it("keeps both of an owner's passwords out of a ChangePassword refusal", async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CasellaError } from '../errors/casella-error.ts';
 import { ResponseValidationError } from '../errors/response-validation-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
@@ -42,6 +43,9 @@ export interface BatchOptions {
   /** `continue` runs every item; `stop` ends at the first fault (Zimbra's `onerror`). @default 'continue' */
   readonly onError?: 'continue' | 'stop';
 }
+
+// Zimbra treats any onerror other than the literal "continue" as stop: refuse typos instead.
+const OnError = z.enum(['continue', 'stop']).default('continue');
 
 function item<T>(request: string, prepare: (lookups: Lookups) => Promise<Prepared<T>>): BatchItem<T> {
   return { request, prepare };
@@ -117,6 +121,12 @@ async function prepareAll(
 ): Promise<Prepared<unknown>[]> {
   const out: Prepared<unknown>[] = [];
   for (const [i, it] of items.entries()) {
+    // A plain object from JavaScript (or a cast) would otherwise fail as a TypeError halfway through.
+    if (typeof (it as Partial<BatchItem<unknown>> | null)?.prepare !== 'function') {
+      throw new ValidationError([
+        { field: `items.${i}`, rule: 'batchItem', message: 'must be built with zimbraBatch' },
+      ]);
+    }
     try {
       out.push(await it.prepare(lookups));
     } catch (error) {
@@ -140,6 +150,7 @@ export async function runBatch<const T extends readonly BatchItem<unknown>[]>(
   options: BatchOptions = {},
 ): Promise<{ -readonly [K in keyof T]: BatchResult<BatchValue<T[K]>> }> {
   type Out = { -readonly [K in keyof T]: BatchResult<BatchValue<T[K]>> };
+  const onError = parseInput(OnError, options.onError, 'onError');
   if (items.length === 0) return [] as unknown as Out;
   const prepared = await prepareAll(items, lookups);
   const docs: SoapDocument[] = prepared.map((p) => ({
@@ -149,7 +160,7 @@ export async function runBatch<const T extends readonly BatchItem<unknown>[]>(
   }));
   const raw = await session.batch(
     docs,
-    options.onError ?? 'continue',
+    onError,
     prepared.flatMap((p) => p.secrets),
   );
   return raw.map((r, i): BatchResult<unknown> => {

@@ -48,15 +48,10 @@ export class SoapTransport {
   /** POSTs one envelope to `path` (e.g. `/service/admin/soap`) and reads the SOAP answer. */
   async post(path: string, envelope: string, options: PostOptions): Promise<SoapMessage> {
     const url = `${this.baseUrl}${path}`;
-    const response = await this.#send(url, envelope, options);
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new TransportError(`connection to ${url} broke while reading the answer`, {
-        cause: lowerCause(error),
-      });
-    }
+    const deadline = Date.now() + this.#timeoutMs;
+    const reading = new AbortController();
+    const response = await this.#send(url, envelope, options, reading.signal);
+    const text = await this.#readWithin(response, url, deadline, reading);
     const message = readEnvelope(text);
     if (message === undefined) {
       const type = response.headers.get('content-type') ?? 'no content type';
@@ -67,11 +62,42 @@ export class SoapTransport {
     return message;
   }
 
-  async #send(url: string, envelope: string, options: PostOptions): Promise<Response> {
+  // ky's timeout stops at the response headers; a body that stalls after them would wait forever.
+  // Aborting `reading` closes the connection, so a stalled body does not hold a socket either.
+  async #readWithin(
+    response: Response,
+    url: string,
+    deadline: number,
+    reading: AbortController,
+  ): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => {
+          reject(new TimeoutError(this.#timeoutMs));
+          reading.abort();
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    try {
+      return await Promise.race([response.text(), expired]);
+    } catch (error) {
+      if (error instanceof TimeoutError) throw error;
+      throw new TransportError(`connection to ${url} broke while reading the answer`, {
+        cause: lowerCause(error),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(url: string, envelope: string, options: PostOptions, signal: AbortSignal): Promise<Response> {
     const delay = this.#retryDelayMs;
     try {
       return await ky.post(url, {
         body: envelope,
+        signal,
         headers: { 'content-type': CONTENT_TYPE, accept: 'application/soap+xml, text/xml' },
         timeout: this.#timeoutMs,
         // SOAP faults arrive as HTTP 500 and are answers, not errors; only a proxy's 502/503/504
