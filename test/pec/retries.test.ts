@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { MockServer } from '@casella/mock-server';
 import { isPecApiError, PecPostmaster, TimeoutError, TransportError } from '@casella/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -108,5 +110,29 @@ describe('PEC client retries, timeouts and transport failures', () => {
     const error = await failure(pec.domain());
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.timeoutMs).toBe(50);
+  });
+
+  it('stops waiting with a TimeoutError when the answer starts but its body stalls', async () => {
+    // Headers and half a JSON body, then nothing: the time limit covers the whole answer.
+    const stalled = createServer((_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.write('{"token":"');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const { port } = stalled.address() as AddressInfo;
+    try {
+      const error = await failure(
+        PecPostmaster.login({
+          url: `http://127.0.0.1:${port}/pec`,
+          username: POSTMASTER,
+          password: DEMO_PASSWORD,
+          timeoutMs: 150,
+        }),
+      );
+      expect(error).toBeInstanceOf(TimeoutError);
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
   });
 });

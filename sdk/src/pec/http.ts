@@ -7,6 +7,7 @@ import {
   TimeoutError,
   TransportError,
 } from '../errors/index.ts';
+import { readTextWithin } from '../http/read-within.ts';
 import { redactSecrets } from '../http/redact.ts';
 import { createDispatcher, type TlsOptions } from '../http/tls.ts';
 import { PecErrorEnvelopeSchema, type PecSession, PecSessionSchema } from './schemas.ts';
@@ -160,15 +161,18 @@ export class PecHttp {
     const secrets = [...(call.secrets ?? []), this.#credentials?.password, this.#token, token];
     const headers: Record<string, string> = { ...call.headers };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const deadline = Date.now() + this.#timeoutMs;
+    const reading = new AbortController();
     try {
       const response = await this.#ky(call.path, {
         method: call.method,
         headers,
+        signal: reading.signal,
         retry: this.#retryFor(call),
         ...(call.searchParams === undefined ? {} : { searchParams: call.searchParams }),
         ...(call.json === undefined ? {} : { json: call.json }),
       });
-      const text = await response.text();
+      const text = await readTextWithin(response, deadline, this.#timeoutMs, reading);
       return {
         status: response.status,
         headers: response.headers,

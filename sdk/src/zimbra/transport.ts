@@ -2,6 +2,7 @@ import ky, { isHTTPError, isTimeoutError } from 'ky';
 import type { Agent } from 'undici';
 import { TimeoutError } from '../errors/timeout-error.ts';
 import { TransportError } from '../errors/transport-error.ts';
+import { readTextWithin } from '../http/read-within.ts';
 import { createDispatcher, type TlsOptions } from '../http/tls.ts';
 import { readEnvelope, type SoapMessage } from './parse.ts';
 
@@ -62,33 +63,19 @@ export class SoapTransport {
     return message;
   }
 
-  // ky's timeout stops at the response headers; a body that stalls after them would wait forever.
-  // Aborting `reading` closes the connection, so a stalled body does not hold a socket either.
   async #readWithin(
     response: Response,
     url: string,
     deadline: number,
     reading: AbortController,
   ): Promise<string> {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => {
-          reject(new TimeoutError(this.#timeoutMs));
-          reading.abort();
-        },
-        Math.max(0, deadline - Date.now()),
-      );
-    });
     try {
-      return await Promise.race([response.text(), expired]);
+      return await readTextWithin(response, deadline, this.#timeoutMs, reading);
     } catch (error) {
       if (error instanceof TimeoutError) throw error;
       throw new TransportError(`connection to ${url} broke while reading the answer`, {
         cause: lowerCause(error),
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
 
