@@ -73,10 +73,12 @@ describe('casella in a real terminal: the layout follows the terminal size', { t
       (s) => headerFits(s, 60) && tableOf(s).rows.length === 10,
     );
     const lines = linesOf(narrow);
-    // One frame only: a single header, the footer on the last line Ink draws (rows - 1).
+    // One frame only: a single header, the footer on the last two lines Ink draws (rows - 1),
+    // every key of the screen in it, none cut off.
     expect(lines.filter((l) => l.startsWith('casella'))).toHaveLength(1);
     expect(lines.length).toBeLessThanOrEqual(19);
-    expect(lines.at(-1)).toMatch(/^↑\/k up\s+↓\/j down/);
+    expect(lines.at(-2)).toMatch(/^↑\/k up\s+↓\/j down/);
+    expect(lines.at(-1)).toMatch(/\? help\s+q quit$/);
     expect(narrow).toContain('Mailboxes of example.com (40 of 40)');
     expect(selectedLine(narrow)).toMatch(/^> admin@/);
 
@@ -115,5 +117,39 @@ describe('casella in a real terminal: the layout follows the terminal size', { t
     // Shown this way so a failure prints the two lines.
     expect(linesOf(deep).slice(0, 2)).toEqual([expect.stringMatching(/^\S.* \[DEMO\]$/), '']);
     expect(headerFits(deep, 80)).toBe(true);
+  });
+
+  it('cuts a form taller than a 60×20 terminal at its bottom, never merging or dropping lines above', async () => {
+    app = startCasella({ cols: 60, rows: 20 });
+    const { term } = app;
+    await waitForHome(term);
+    term.keys('Enter');
+    await term.waitFor('oldshop.it');
+    term.keys('Enter');
+    await term.waitFor('Mail service:');
+    term.keys('j', 'Enter');
+    await term.waitFor('12 of 40 slots free');
+    term.type('zz');
+    term.keys('Tab', 'Right');
+    await term.waitFor('No Professional slot is free');
+    term.keys('Enter');
+    const screen = await term.waitFor(/Error: No Professional slot is free/);
+    const lines = linesOf(screen);
+    // Every field in order, then the checklist lines that fit, each whole.
+    const fields = lines.filter((l) =>
+      /^[> ] (Name|Type|Password|Repeat password|First name|Last name)( |$)/.test(l),
+    );
+    expect(fields.map((l) => l.slice(2).split(/ {2,}/)[0]?.trim())).toEqual([
+      'Name',
+      'Type',
+      'Password',
+      'Repeat password',
+      'First name',
+      'Last name',
+    ]);
+    for (const line of lines.filter((l) => l.startsWith('['))) {
+      expect(line).toMatch(/^\[[ x]\] (at least|at most|the two|only) [^[]*[a-z)]$/);
+    }
+    expect(lines.at(-1)).toMatch(/\? help\s+q quit$/);
   });
 });

@@ -7,6 +7,7 @@ import { MailboxesView } from '../../tui/src/screens/mailboxes.tsx';
 import { PecSearchView } from '../../tui/src/screens/pec-search.tsx';
 import { escapeFilterValue, mailboxFilterQuery } from '../../tui/src/services/ldap-filter.ts';
 import type { MailboxRow, PecMailboxRow } from '../../tui/src/services/types.ts';
+import { errorMessage } from '../../tui/src/state/message.ts';
 import { mailboxesScreen } from '../../tui/src/state/screens/mailboxes.ts';
 import { pecSearchScreen } from '../../tui/src/state/screens/pec-search.ts';
 
@@ -118,6 +119,32 @@ describe('Mailboxes and PEC search columns', () => {
     expect(frame).toContain('amministrazione@pec.example.it');
     expect(frame).toContain('[####----] 512M/1G');
   });
+
+  it('shows a 31-character PEC address in full at 80 columns, next to "suspended" and "postmaster"', () => {
+    const row = (address: string, role: string, status: string): PecMailboxRow => ({
+      address,
+      localPart: address.split('@')[0] ?? '',
+      role,
+      status,
+      usedBytes: 2 * 1024 ** 2,
+      limitBytes: GiB,
+      capabilities: { changePassword: true, resetPassword: true, delete: true },
+    });
+    const rows = [
+      row('francesca.romano@pec.example.it', 'user', 'suspended'),
+      row('postmaster@pec.example.it', 'postmaster', 'active'),
+    ];
+    const screen = { ...pecSearchScreen(), pending: null, rows };
+    const ui = render(
+      <I18nProvider lang="en">
+        <PecSearchView screen={screen} height={18} listRows={14} width={80} />
+      </I18nProvider>,
+    );
+    const frame = ui.lastFrame() ?? '';
+    ui.unmount();
+    expect(frame).toMatch(/francesca\.romano@pec\.example\.it +suspended +user +\[/);
+    expect(frame).toMatch(/postmaster@pec\.example\.it +active +postmaster +\[/);
+  });
 });
 
 describe('the Mailboxes filter query', () => {
@@ -128,5 +155,21 @@ describe('the Mailboxes filter query', () => {
   it('matches the text in the local part, the address or the display name, and nothing for an empty filter', () => {
     expect(mailboxFilterQuery('rossi')).toBe('(|(uid=*rossi*)(mail=*rossi*)(displayName=*rossi*))');
     expect(mailboxFilterQuery('  ')).toBeUndefined();
+  });
+
+  it('claims no count while the first page has not arrived or failed, instead of "(0 of 0)"', () => {
+    const screen = {
+      ...mailboxesScreen('example.com'),
+      message: errorMessage('code.transport', { message: 'HTTP 503', code: 'TRANSPORT' }),
+    };
+    const ui = render(
+      <I18nProvider lang="en">
+        <MailboxesView screen={screen} height={18} listRows={14} width={80} />
+      </I18nProvider>,
+    );
+    const frame = ui.lastFrame() ?? '';
+    ui.unmount();
+    expect(frame).toContain('Mailboxes of example.com');
+    expect(frame).not.toContain('of 0)');
   });
 });

@@ -47,6 +47,11 @@ describe('navigation, footer and help', () => {
     const frame = await waitForText(lastFrame, 'alessandro.colombo@example.com');
     expect(frame).toContain('casella › Domains › example.com › Mailboxes');
     expect(frame).toContain('/ filter');
+    // Eleven keys do not fit on one line: the footer takes a second one instead of cutting them off.
+    for (const keys of ['n new', 'd delete', 'Esc/h back', 'R refresh', '? help', 'q quit']) {
+      expect(frame).toContain(keys);
+    }
+    expect(frame).not.toMatch(/…$/m);
     await press(stdin, KEY.esc);
     await waitForText(lastFrame, 'Buy / raise mailbox slots');
   });
@@ -79,6 +84,21 @@ describe('navigation, footer and help', () => {
     await waitForText(lastFrame, '> Change my password');
   });
 
+  it('goes back one level for each of three Escapes arriving in one chunk', async () => {
+    const { stdin, lastFrame } = renderApp(session);
+    await waitForText(lastFrame, 'Domains');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'oldshop.it');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'Mail service:');
+    await press(stdin, KEY.enter);
+    await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    // Ink reads "\x1b\x1b" as one Escape key: the second press must not be lost.
+    stdin.write('\u001B\u001B\u001B');
+    const frame = await waitForText(lastFrame, 'Logged in as');
+    expect(frame.split('\n')[0]).not.toContain('›');
+  });
+
   it('marks the selected row with ">" so it shows without colour (NO_COLOR)', async () => {
     const { stdin, lastFrame } = renderApp(session);
     await waitForText(lastFrame, 'Domains');
@@ -105,6 +125,8 @@ describe('navigation, footer and help', () => {
     const expected = [
       ...logicOf(mailboxesScreen('example.com')).footer(mailboxesScreen('example.com')),
       ...GLOBAL_BINDINGS,
+      // Keys the list honours beyond its footer: help lists them too.
+      ...(['pageUp', 'top', 'bottom'] as const),
     ];
     for (const id of expected) expect(frame).toContain(CATALOGUES.en[binding(id).help]);
   });

@@ -171,6 +171,29 @@ describe('PEC panel flows against the demo mock', () => {
     expect(await exists('fatture')).toBe(false);
   });
 
+  it("shows the server's deletion warnings in Italian with --lang it, with no English left", async () => {
+    const ui = renderApp(session, 'it');
+    await waitForText(ui.lastFrame, 'Domini');
+    await press(ui.stdin, 'j', KEY.enter);
+    await waitForText(ui.lastFrame, 'Accesso postmaster PEC');
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Dominio PEC pec.example.it');
+    await press(ui.stdin, 'j', KEY.enter);
+    await waitForText(ui.lastFrame, 'amministrazione@pec.example.it');
+    await press(ui.stdin, '/', ...'fatture', KEY.enter);
+    await waitForOnly(ui, 'fatture@pec.example.it');
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Ruolo:');
+    await press(ui.stdin, 'j', 'j', KEY.enter);
+    const frame = await waitForText(
+      ui.lastFrame,
+      '- Tutti i messaggi e le ricevute della casella vanno persi.',
+    );
+    expect(frame).toContain('(regola AgID)');
+    expect(frame).toContain('registro delle operazioni, per 30 mesi');
+    expect(frame).not.toMatch(/Deletion|messages|holder|operations log/);
+  });
+
   it('shows the postmaster actions the server forbids as disabled, with the reason, and does nothing on Enter', async () => {
     const ui = renderApp(session);
     await toPecMailbox(ui, 'postmaster', DEMO_POSTMASTER);

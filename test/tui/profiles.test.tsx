@@ -34,7 +34,7 @@ async function toProfiles(ui: ReturnType<typeof renderApp>): Promise<void> {
 }
 
 describe('profiles', () => {
-  it('adds a profile from the form into a 0600 config file that holds no password', async () => {
+  it('adds a profile in the language of the UI into a 0600 config file that holds no password', async () => {
     const ui = renderApp(session);
     await toProfiles(ui);
     await press(ui.stdin, 'n');
@@ -47,7 +47,8 @@ describe('profiles', () => {
       KEY.tab,
       ...'admin@example.com',
     );
-    await press(ui.stdin, KEY.tab, KEY.tab, ...'https://pec.example.it/pec', KEY.tab, KEY.right, KEY.enter);
+    // The language is left alone: a profile added from the English UI is an English one.
+    await press(ui.stdin, KEY.tab, KEY.tab, ...'https://pec.example.it/pec', KEY.enter);
     await waitForText(ui.lastFrame, 'Profile prod saved.');
     await waitForText(ui.lastFrame, 'https://mail.example.com:7071');
     const file = createProfileStore(dir).path;

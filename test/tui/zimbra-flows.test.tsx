@@ -142,7 +142,11 @@ describe('Zimbra panel flows against the demo mock', () => {
     const ui = renderApp(session);
     await toNewMailbox(ui);
     await press(ui.stdin, ...'nuovo.pro', KEY.tab, KEY.right);
-    await waitForText(ui.lastFrame, 'No Professional slot is free (10 of 10 created).');
+    const full = await waitForText(ui.lastFrame, 'No Professional slot is free (10 of 10 created).');
+    expect(full).toContain(
+      'On the Type field press b to buy / raise Professional slots, or pick another type.',
+    );
+    expect(full).not.toContain('{type}');
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'nothing was created');
     expect(await exists('nuovo.pro@example.com')).toBe(false);

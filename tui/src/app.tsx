@@ -26,17 +26,17 @@ export interface AppProps {
 export function App({ session, lang }: AppProps) {
   return (
     <I18nProvider lang={lang}>
-      <Shell session={session} />
+      <Shell session={session} lang={lang} />
     </I18nProvider>
   );
 }
 
-function Shell({ session }: { readonly session: Session }) {
+function Shell({ session, lang }: AppProps) {
   const t = useT();
   const { exit } = useApp();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    initialState(session.env, size.rows, size.columns),
+    initialState({ ...session.env, lang }, size.rows, size.columns),
   );
   useKeys(dispatch, exit);
   useRequests(state, dispatch, session);
@@ -61,16 +61,23 @@ function Shell({ session }: { readonly session: Session }) {
         badges={session.env.demo ? [t('badge.demo')] : []}
       />
       <Box flexDirection="column" flexGrow={1} marginTop={1} overflow="hidden">
-        <ScreenView
-          screen={top}
-          env={session.env}
-          height={body}
-          listRows={listPage(state.rows)}
-          width={state.columns}
-        />
+        {/* Never squeezed: a view taller than the room loses its last lines, instead of Yoga
+            shrinking its lines into each other (garbled rows in a small terminal). */}
+        <Box flexDirection="column" flexShrink={0}>
+          <ScreenView
+            screen={top}
+            env={session.env}
+            height={body}
+            listRows={listPage(state.rows)}
+            width={state.columns}
+          />
+        </Box>
       </Box>
-      <MessageLine message={state.confirmQuit ? { tone: 'info', key: 'quit.confirm' } : top.message} />
-      <Footer bindings={logic.footer(top)} globals={!typing} />
+      <MessageLine
+        message={state.confirmQuit ? { tone: 'info', key: 'quit.confirm' } : top.message}
+        width={state.columns}
+      />
+      <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />
     </Box>
   );
 }

@@ -32,3 +32,31 @@ export function shortBytes(bytes: number): string {
   if (digits >= 1024 && unit < SHORT_UNITS.length - 1) return `1${SHORT_UNITS[unit + 1]}`;
   return `${digits}${SHORT_UNITS[unit]}`;
 }
+
+/**
+ * Breaks prose into lines of at most `width` cells at spaces; a word longer than a line is cut.
+ * Why: Ink's own wrap keeps the space that falls on a break, so a line can start with a blank.
+ */
+export function wordWrap(text: string, width: number): string {
+  const max = Math.max(1, Math.floor(width));
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line: string[] = [];
+    for (const word of paragraph.split(' ')) {
+      if (word === '') continue;
+      let rest = [...word];
+      if (line.length > 0 && line.length + 1 + rest.length <= max) {
+        line.push(' ', ...rest);
+        continue;
+      }
+      if (line.length > 0) lines.push(line.join(''));
+      while (rest.length > max) {
+        lines.push(rest.slice(0, max).join(''));
+        rest = rest.slice(max);
+      }
+      line = rest;
+    }
+    lines.push(line.join(''));
+  }
+  return lines.join('\n');
+}

@@ -100,6 +100,8 @@ async function openSession(
     process.env.CASELLA_PASSWORD || (await promptPassword(translate(lang, 'cli.password', { user })));
   const caFile = args.ca ?? profile?.ca;
   const pecUrl = args.pecUrl ?? profile?.pecUrl;
+  // A slow server takes seconds to log in: say what is happening instead of a blank terminal.
+  console.error(translate(lang, 'cli.loggingIn', { url, user }));
   return connectSession({
     url,
     user,

@@ -14,7 +14,8 @@ export function Breadcrumb({ parts, badges }: BreadcrumbProps) {
   return (
     <Box>
       <Box flexGrow={1}>
-        <Text wrap="truncate">
+        {/* Cut at the start: the current screen, at the end, is what matters. */}
+        <Text wrap="truncate-start">
           {parts.map((p, i) => (
             <Text
               // biome-ignore lint/suspicious/noArrayIndexKey: Ink 6 misplaces reordered nested Text nodes; keep positions.

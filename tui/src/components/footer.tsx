@@ -1,5 +1,5 @@
-import { Text } from 'ink';
-import { useT } from '../i18n/index.tsx';
+import { Box, Text } from 'ink';
+import { type Translate, useT } from '../i18n/index.tsx';
 import { type BindingId, binding, GLOBAL_BINDINGS } from '../keys/bindings.ts';
 import { theme } from '../theme.ts';
 
@@ -9,28 +9,69 @@ export interface FooterProps {
   readonly bindings: readonly BindingId[];
   /** When false (text is being typed), `?` and `q` are not offered. */
   readonly globals: boolean;
+  /** Cells per line. */
+  readonly width: number;
 }
 
-/** One line listing the keys that work on this screen, built from the keybinding table. */
-export function Footer({ bindings, globals }: FooterProps) {
+/** Lines a footer may take: the screens' layout keeps room for two. */
+const MAX_LINES = 2;
+const GAP = '  ';
+
+interface Item {
+  readonly keys: string;
+  readonly label: string;
+}
+
+/** Items packed into lines of at most `width` cells, never splitting an item; the last line is cut if need be. */
+function pack(items: readonly Item[], width: number): Item[][] {
+  const lines: Item[][] = [[]];
+  let used = 0;
+  for (const item of items) {
+    const size = item.keys.length + 1 + item.label.length;
+    const line = lines[lines.length - 1] ?? [];
+    if (line.length > 0 && used + GAP.length + size > width && lines.length < MAX_LINES) {
+      lines.push([item]);
+      used = size;
+    } else {
+      line.push(item);
+      used += (line.length > 1 ? GAP.length : 0) + size;
+    }
+  }
+  return lines;
+}
+
+function itemsOf(ids: readonly BindingId[], t: Translate): Item[] {
+  return ids.map((id) => {
+    const b = binding(id);
+    return { keys: b.keys, label: t(b.label) };
+  });
+}
+
+/**
+ * The keys that work on this screen, built from the keybinding table. Why two lines: at 80 columns
+ * the Mailboxes screen has eleven keys, and a cut line would hide `? help` and `q quit`.
+ */
+export function Footer({ bindings, globals, width }: FooterProps) {
   const t = useT();
   const extra = globals ? GLOBAL_BINDINGS.filter((g) => g !== 'forceQuit' && !bindings.includes(g)) : [];
-  const ids = [...bindings, ...extra];
+  const lines = pack(itemsOf([...bindings, ...extra], t), width);
   return (
-    <Text wrap="truncate">
-      {ids.map((id, i) => {
-        const b = binding(id);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: Ink 6 misplaces reordered nested Text nodes; keep positions.
-          <Text key={i}>
-            {i > 0 ? '  ' : ''}
-            <Text color={theme.accent} bold>
-              {b.keys}
-            </Text>{' '}
-            {t(b.label)}
-          </Text>
-        );
-      })}
-    </Text>
+    <Box flexDirection="column" flexShrink={0}>
+      {lines.map((line, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their position.
+        <Text key={n} wrap="truncate">
+          {line.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: Ink 6 misplaces reordered nested Text nodes; keep positions.
+            <Text key={i}>
+              {i > 0 ? GAP : ''}
+              <Text color={theme.accent} bold>
+                {item.keys}
+              </Text>{' '}
+              {item.label}
+            </Text>
+          ))}
+        </Text>
+      ))}
+    </Box>
   );
 }

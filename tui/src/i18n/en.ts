@@ -154,6 +154,10 @@ export const en = {
   'pecReset.temporary': 'Temporary password',
   'pecReset.once':
     'Write it down now: it is shown only this once. The owner must change it at the next login.',
+  'pecDelete.rule.irreversible': 'Deletion is irreversible.',
+  'pecDelete.rule.contentLost': 'All messages and receipts in the mailbox are lost.',
+  'pecDelete.rule.sameHolderOnly': 'The same name can be created again only for the same holder (AgID rule).',
+  'pecDelete.rule.logKept': 'The provider keeps only the operations log, for 30 months.',
   'pecDelete.irreversible':
     'Deletion is irreversible: all content is lost. The same name can be created again only for the same holder.',
 
@@ -274,4 +278,5 @@ export const en = {
   'cli.password': 'Password for {user}: ',
   'cli.loginFailed': 'casella: login to {url} failed: {message}',
   'cli.demoStarting': 'Starting the demo server…',
+  'cli.loggingIn': 'Logging in to {url} as {user}…',
 } as const;

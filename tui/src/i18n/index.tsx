@@ -24,6 +24,11 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
+/** True when `key` is in the catalogue, e.g. a key built from a server's rule id. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, key);
+}
+
 /** Picks the language from `--lang`, else LC_ALL / LC_MESSAGES / LANG (Italian for `it_*`), else English. */
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (flag === 'it' || flag === 'en') return flag;

@@ -156,6 +156,11 @@ export const it: Catalogue = {
   'pecReset.temporary': 'Password temporanea',
   'pecReset.once':
     'Annotala ora: viene mostrata solo questa volta. Il titolare dovrà cambiarla al prossimo accesso.',
+  'pecDelete.rule.irreversible': 'La cancellazione è irreversibile.',
+  'pecDelete.rule.contentLost': 'Tutti i messaggi e le ricevute della casella vanno persi.',
+  'pecDelete.rule.sameHolderOnly':
+    'Lo stesso nome potrà essere ricreato solo per lo stesso titolare (regola AgID).',
+  'pecDelete.rule.logKept': 'Il gestore conserva solo il registro delle operazioni, per 30 mesi.',
   'pecDelete.irreversible':
     'La cancellazione è irreversibile: tutto il contenuto va perso. Lo stesso nome potrà essere ricreato solo per lo stesso titolare.',
 
@@ -276,4 +281,5 @@ export const it: Catalogue = {
   'cli.password': 'Password per {user}: ',
   'cli.loginFailed': 'casella: accesso a {url} non riuscito: {message}',
   'cli.demoStarting': 'Avvio del server demo…',
+  'cli.loggingIn': 'Accesso a {url} come {user}…',
 };

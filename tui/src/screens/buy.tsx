@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import { FormView } from '../components/form-view.tsx';
+import { Paragraph } from '../components/paragraph.tsx';
 import { useT } from '../i18n/index.tsx';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** Buy / raise slots: a global admin sets a new maximum, a domain admin is told to order more. */
-export function BuyView({ screen }: ViewPropsOf<'buy'>) {
+export function BuyView({ screen, width }: ViewPropsOf<'buy'>) {
   const t = useT();
   const setup = screen.setup;
   return (
@@ -22,9 +23,7 @@ export function BuyView({ screen }: ViewPropsOf<'buy'>) {
         </Text>
       ))}
       {setup && !setup.globalAdmin ? (
-        <Text color={theme.warning} wrap="wrap">
-          {t('buy.orderMore')}
-        </Text>
+        <Paragraph text={t('buy.orderMore')} width={width} color={theme.warning} />
       ) : (
         <Box flexDirection="column" marginTop={1}>
           <Text color={theme.muted}>{t('buy.raiseHint')}</Text>

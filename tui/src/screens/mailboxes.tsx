@@ -46,7 +46,10 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
     <Box flexDirection="column">
       <Box>
         <Text bold>{t('mailboxes.title', { domain: screen.domain })} </Text>
-        <Text>{t('mailboxes.count', { shown: rowCount(screen), total: screen.domainTotal ?? 0 })}</Text>
+        {/* No count until the server has answered: "(0 of 0)" would claim an empty domain. */}
+        {screen.loaded ? (
+          <Text>{t('mailboxes.count', { shown: rowCount(screen), total: screen.domainTotal ?? 0 })}</Text>
+        ) : null}
       </Box>
       <Text wrap="truncate">
         {screen.filtering || screen.filter

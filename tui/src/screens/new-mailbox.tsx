@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { Checklist } from '../components/checklist.tsx';
 import { FormView } from '../components/form-view.tsx';
+import { Paragraph } from '../components/paragraph.tsx';
 import { useT } from '../i18n/index.tsx';
 import { fieldValue } from '../state/form.ts';
 import { checkPassword } from '../state/password-check.ts';
@@ -10,7 +11,7 @@ import { Busy } from './busy.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** The New mailbox form with free slots of the chosen type and the live password checklist. */
-export function NewMailboxView({ screen }: ViewPropsOf<'newMailbox'>) {
+export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
   const t = useT();
   const type = fieldValue(screen.form, 'type');
   const slot = screen.setup?.slots.find((s) => s.cosName === type);
@@ -34,9 +35,11 @@ export function NewMailboxView({ screen }: ViewPropsOf<'newMailbox'>) {
         </Text>
       ) : null}
       {typeFull(screen) ? (
-        <Text color={theme.warning}>
-          {t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder')}
-        </Text>
+        <Paragraph
+          text={t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder', { type })}
+          width={width}
+          color={theme.warning}
+        />
       ) : null}
       <Checklist checks={checks} />
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { FormView } from '../components/form-view.tsx';
+import { Paragraph } from '../components/paragraph.tsx';
 import { useT } from '../i18n/index.tsx';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
@@ -11,12 +12,12 @@ export interface PecLoginViewProps extends ViewPropsOf<'pecLogin'> {
 }
 
 /** The postmaster login of the PEC panel. */
-export function PecLoginView({ screen, demo }: PecLoginViewProps) {
+export function PecLoginView({ screen, demo, width }: PecLoginViewProps) {
   const t = useT();
   return (
     <Box flexDirection="column">
       <Text bold>{t('pecLogin.title')}</Text>
-      {demo ? <Text color={theme.muted}>{t('pecLogin.demoHint')}</Text> : null}
+      {demo ? <Paragraph text={t('pecLogin.demoHint')} width={width} color={theme.muted} /> : null}
       <Busy screen={screen} />
       <FormView form={screen.form} />
     </Box>

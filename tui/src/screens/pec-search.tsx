@@ -8,6 +8,9 @@ import type { ViewPropsOf } from './view-props.ts';
 
 /** `[########] 1023M/1023M` plus its gap: a PEC mailbox is a few GiB at most, so this leaves the address 30+ cells at 80 columns. */
 const QUOTA = 23;
+/** `suspended` (`in attesa`) plus a gap; `postmaster` plus a gap: the address gets the rest. */
+const STATUS = 10;
+const ROLE = 11;
 
 /** Search PEC mailboxes; the results table is windowed. */
 export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearch'>) {
@@ -26,13 +29,13 @@ export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearc
         columns={[
           {
             header: t('col.address'),
-            width: Math.max(24, width - 2 - 12 - 12 - QUOTA),
+            width: Math.max(24, width - 2 - STATUS - ROLE - QUOTA),
             cell: (r) => r.address,
           },
-          { header: t('col.status'), width: 12, cell: (r) => statusWord(t, r.status) },
+          { header: t('col.status'), width: STATUS, cell: (r) => statusWord(t, r.status) },
           {
             header: t('col.role'),
-            width: 12,
+            width: ROLE,
             cell: (r) => (r.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')),
           },
           {

@@ -71,7 +71,10 @@ export function pecService(target: PecTarget): PecService {
     resetPassword: async (localPart) => (await pec().mailboxes.resetPassword(localPart)).temporaryPassword,
     async deleteWarning(localPart) {
       const w = await pec().mailboxes.prepareDelete(localPart);
-      return { confirmWith: w.confirmWith, details: w.warnings.map((d) => d.message) };
+      return {
+        confirmWith: w.confirmWith,
+        details: w.warnings.map((d) => ({ rule: d.rule ?? '', message: d.message })),
+      };
     },
     delete: (localPart, confirm) => pec().mailboxes.delete(localPart, { confirm }),
     async logout() {

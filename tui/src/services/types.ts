@@ -132,7 +132,8 @@ export interface PecMailboxRow {
 
 /** The server's warning before a PEC deletion, and the exact text to confirm with. */
 export interface PecDeleteWarning {
-  readonly details: readonly string[];
+  /** The server's warnings: a rule id (translated when the catalogue knows it) and its own text. */
+  readonly details: readonly { readonly rule: string; readonly message: string }[];
   readonly confirmWith: string;
 }
 

@@ -1,4 +1,4 @@
-import { is } from '../keys/bindings.ts';
+import { type BindingId, is } from '../keys/bindings.ts';
 import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
 import { listPage } from './layout.ts';
 import type { Message } from './message.ts';
@@ -153,7 +153,7 @@ function navigate(state: AppState, nav: Nav): AppState {
     }
     case 'help': {
       const top = topOf(state);
-      return navigate(state, { type: 'push', screen: helpScreen(logicOf(top).footer(top)) });
+      return navigate(state, { type: 'push', screen: helpScreen(helpKeysOf(top)) });
     }
     case 'pop':
       return settle(state, state.stack.length - 1, nav.message, nav.reload ?? false);
@@ -179,4 +179,10 @@ function settle(state: AppState, keep: number, message: Message | undefined, rel
   if ((reload || state.stale.includes(top.id)) && logic.reload) top = logic.reload(top);
   top = { ...top, message: message ?? null };
   return { ...state, confirmQuit: false, stack: [...stack.slice(0, -1), top], stale: [...new Set(stale)] };
+}
+
+/** The bindings the help screen lists for `screen`: all it honours, else its footer. */
+export function helpKeysOf(screen: Screen): readonly BindingId[] {
+  const logic = logicOf(screen);
+  return logic.keys?.(screen) ?? logic.footer(screen);
 }

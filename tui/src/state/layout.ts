@@ -1,4 +1,4 @@
-/** Lines of the app frame around a screen's body: breadcrumb, gap, message, footer, plus one spare (Ink 6 repaints at full height). */
+/** Lines of the app frame around a screen's body: breadcrumb, gap, message, and a footer of up to two lines (the app is rows - 1 tall: Ink 6 repaints at full height). */
 export const FRAME_LINES = 5;
 
 /** Lines a screen's view may use in a terminal of `rows` lines. */

@@ -1,10 +1,20 @@
-import { is } from '../keys/bindings.ts';
+import { type BindingId, is } from '../keys/bindings.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 
 /** Cursor and first visible row of a windowed list. */
 export interface ListState {
   readonly cursor: number;
   readonly top: number;
+}
+
+/** Movement keys every windowed list honours (listKey), not all of which fit its footer. */
+export const LIST_KEYS: readonly BindingId[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
+
+/** The footer's bindings plus the list movements it leaves out (after its own), for the help screen. */
+export function withListKeys(footer: readonly BindingId[]): BindingId[] {
+  const missing = LIST_KEYS.filter((k) => !footer.includes(k));
+  const at = footer.findLastIndex((k) => LIST_KEYS.includes(k)) + 1;
+  return [...footer.slice(0, at), ...missing, ...footer.slice(at)];
 }
 
 /** A list at its first row. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/catalogue.ts';
 import type { BindingId } from '../keys/bindings.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import type { Message } from './message.ts';
@@ -21,6 +22,8 @@ export interface Env {
   /** Prefill of the PEC login (the demo postmaster in demo mode). */
   readonly pecUser: string;
   readonly pecPassword: string;
+  /** The UI's language, the default of a new profile's; English when not given. */
+  readonly lang?: Lang;
 }
 
 /** What a screen's key handler may use besides its own state. */
@@ -76,6 +79,8 @@ export interface ScreenLogic<S extends Screen> {
   reload?(screen: S): S;
   /** Bindings the footer shows, most useful first. */
   footer(screen: S): readonly BindingId[];
+  /** Every binding the screen honours, for the help screen; the footer's when not given. */
+  keys?(screen: S): readonly BindingId[];
 }
 
 /** The base of a new screen, optionally starting a request at once. */

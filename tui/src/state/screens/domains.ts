@@ -1,6 +1,6 @@
 import { is } from '../../keys/bindings.ts';
 import type { DomainRow } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey } from '../list.ts';
+import { LIST_START, type ListState, listKey, withListKeys } from '../list.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { dashboardScreen } from './dashboard.ts';
 
@@ -30,4 +30,5 @@ export const domainsLogic: ScreenLogic<DomainsScreen> = {
   },
   onLoaded: (s, data) => stay(data.kind === 'domains' ? { ...s, rows: data.rows } : s),
   footer: () => ['up', 'down', 'open', 'back', 'refresh'],
+  keys: () => withListKeys(['up', 'down', 'open', 'back', 'refresh']),
 };

@@ -1,7 +1,7 @@
 import { is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
 import type { MailboxRow } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey, moveTo } from '../list.ts';
+import { LIST_START, type ListState, listKey, moveTo, withListKeys } from '../list.ts';
 import type { Request } from '../requests.ts';
 import { base, type Fetch, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
@@ -154,5 +154,6 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']
-      : ['up', 'down', 'pageDown', 'open', 'search', 'newItem', 'deleteItem', 'back'],
+      : ['up', 'down', 'pageDown', 'open', 'search', 'newItem', 'deleteItem', 'back', 'refresh'],
+  keys: (s) => (s.filtering ? mailboxesLogic.footer(s) : withListKeys(mailboxesLogic.footer(s))),
 };

@@ -1,7 +1,7 @@
 import { is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
 import type { PecMailboxRow } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey } from '../list.ts';
+import { LIST_START, type ListState, listKey, withListKeys } from '../list.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { pecMailboxScreen } from './pec-mailbox.ts';
 
@@ -51,4 +51,5 @@ export const pecSearchLogic: ScreenLogic<PecSearchScreen> = {
   captures: (s) => s.editing,
   reload: (s) => withRequest(s, { op: 'pecSearch', q: s.query.trim() }),
   footer: (s) => (s.editing ? ['submit', 'cancel'] : ['up', 'down', 'open', 'search', 'back', 'refresh']),
+  keys: (s) => (s.editing ? pecSearchLogic.footer(s) : withListKeys(pecSearchLogic.footer(s))),
 };

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/catalogue.ts';
 import type { Profile } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
@@ -10,8 +11,8 @@ export interface ProfileAddScreen extends ScreenBase {
   readonly form: FormState;
 }
 
-/** The Add profile form. */
-export function profileAddScreen(): ProfileAddScreen {
+/** The Add profile form; its language starts as the UI's. */
+export function profileAddScreen(lang: Lang = 'en'): ProfileAddScreen {
   return {
     kind: 'profileAdd',
     ...base(),
@@ -21,7 +22,7 @@ export function profileAddScreen(): ProfileAddScreen {
       field('user', 'field.user', 'text'),
       field('ca', 'field.ca', 'text'),
       field('pecUrl', 'field.pecUrl', 'text'),
-      field('lang', 'field.lang', 'choice', 'it', { options: ['it', 'en'] }),
+      field('lang', 'field.lang', 'choice', lang, { options: ['it', 'en'] }),
     ]),
   };
 }

@@ -1,6 +1,6 @@
 import { is } from '../../keys/bindings.ts';
 import type { Profile } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey } from '../list.ts';
+import { LIST_START, type ListState, listKey, withListKeys } from '../list.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { profileAddScreen } from './profile-add.ts';
 
@@ -32,7 +32,8 @@ export const profilesLogic: ScreenLogic<ProfilesScreen> = {
     const moved = listKey(s.list, key, rows.length, ctx.page);
     if (moved) return stay({ ...s, list: moved });
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
-    if (is(key, 'newItem')) return { screen: s, nav: { type: 'push', screen: profileAddScreen() } };
+    if (is(key, 'newItem'))
+      return { screen: s, nav: { type: 'push', screen: profileAddScreen(ctx.env.lang) } };
     const row = rows[s.list.cursor];
     if (is(key, 'deleteItem') && row) return stay({ ...s, confirmDelete: row.name, message: null });
     return stay(s);
@@ -48,4 +49,5 @@ export const profilesLogic: ScreenLogic<ProfilesScreen> = {
   reload: (s) => withRequest(s, { op: 'profiles' }),
   footer: (s) =>
     s.confirmDelete !== null ? ['yes', 'cancel'] : ['up', 'down', 'newItem', 'deleteItem', 'back'],
+  keys: (s) => (s.confirmDelete !== null ? profilesLogic.footer(s) : withListKeys(profilesLogic.footer(s))),
 };
