@@ -133,7 +133,15 @@ describe('re-login, retries and time limits', () => {
     ).toBe(true);
   });
 
-  it('never retries a batch after an injected 503', async () => {
+  it('retries a batch of reads only (GetMailbox) after an injected 503', async () => {
+    const mario = await admin.accounts.get('mario.rossi@example.com');
+    mock.backend.faults.set({ failNext: 1 });
+    const [size] = await admin.batch([zimbraBatch.getMailbox(mario.id)]);
+    expect(size?.ok).toBe(true);
+    expect(mock.backend.faults.settings.failNext).toBe(0);
+  });
+
+  it('never retries a batch holding a write after an injected 503', async () => {
     mock.backend.faults.set({ failNext: 1 });
     const error = await failure(
       admin.batch([

@@ -158,10 +158,13 @@ export async function runBatch<const T extends readonly BatchItem<unknown>[]>(
     namespace: p.op.namespace,
     body: p.body,
   }));
+  // A batch of reads only (a page of GetMailbox, say) is as safe to repeat as each read alone.
+  const readsOnly = prepared.every((p) => p.op.idempotent);
   const raw = await session.batch(
     docs,
     onError,
     prepared.flatMap((p) => p.secrets),
+    readsOnly,
   );
   return raw.map((r, i): BatchResult<unknown> => {
     const p = prepared[i] as Prepared<unknown>;

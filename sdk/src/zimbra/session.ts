@@ -75,11 +75,12 @@ export class AdminSession {
     docs: readonly SoapDocument[],
     onError: 'continue' | 'stop',
     secrets: readonly string[],
+    idempotent = false,
   ): Promise<(RawBatchResult | undefined)[]> {
     const envelopeFor = (token: string) =>
       buildBatchEnvelope(docs, onError, { authToken: token, userAgent: USER_AGENT });
     return this.#authenticated(async (token) => {
-      const message = await this.transport.post(ADMIN_PATH, envelopeFor(token), { idempotent: false });
+      const message = await this.transport.post(ADMIN_PATH, envelopeFor(token), { idempotent });
       const all = this.#secrets(token, secrets);
       if (message.kind === 'fault') throw faultFromElement(message.fault, 'BatchRequest', all);
       const entries = readBatch(message.body.BatchResponse);
