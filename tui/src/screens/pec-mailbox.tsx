@@ -16,11 +16,17 @@ export function PecMailboxView({ screen }: ViewPropsOf<'pecMailbox'>) {
       <Text bold>{screen.address}</Text>
       <Busy screen={screen} />
       {m ? (
-        <Text>
-          {t('col.status')}: {statusWord(t, m.status)} {t('col.role')}:{' '}
-          {m.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')} {t('col.quota')}:{' '}
-          {formatBytes(m.usedBytes)} / {formatBytes(m.limitBytes)}
-        </Text>
+        <Box flexDirection="column">
+          <Text>
+            {t('col.status')}: {statusWord(t, m.status)}
+          </Text>
+          <Text>
+            {t('col.role')}: {m.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')}
+          </Text>
+          <Text>
+            {t('col.quota')}: {formatBytes(m.usedBytes)} / {formatBytes(m.limitBytes)}
+          </Text>
+        </Box>
       ) : null}
       <Box marginTop={1}>
         <Menu
