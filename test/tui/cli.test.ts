@@ -32,8 +32,16 @@ describe('the casella command', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--profile NAME');
     expect(help.stdout).toContain('demo mode');
+    expect(help.stdout).toContain('--account-url URL  end-user URL for Change my password');
     const version = run(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('describes --account-url in the Italian usage too', () => {
+    const help = run(['--help', '--lang', 'it']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--account-url URL  URL utente per Cambia la mia password');
+    expect(help.stdout).toContain('/service/admin/soap');
   });
 
   it('refuses an unknown flag and a bad --lang with exit 2', () => {
@@ -56,6 +64,8 @@ describe('the casella command', () => {
         'ca.pem',
         '--pec-url',
         'https://x/pec',
+        '--account-url',
+        'https://x',
         '--lang',
         'it',
       ]),
@@ -65,6 +75,7 @@ describe('the casella command', () => {
       user: 'a@x',
       ca: 'ca.pem',
       pecUrl: 'https://x/pec',
+      accountUrl: 'https://x',
       lang: 'it',
       demo: false,
       help: false,

@@ -54,13 +54,17 @@ export async function waitForText(
   return lastFrame() ?? '';
 }
 
-/** A session logged in to `mock` as the demo admin (or another user), with profiles in a temp dir. */
+/**
+ * A session logged in to `mock` as the demo admin (or another user), with profiles in a temp dir; `url` and
+ * `accountUrl` put a stand-in port in front of the mock for Zimbra and for Change my password.
+ */
 export async function demoSession(
   mock: MockServer,
-  options: { user?: string; configDir?: string } = {},
+  options: { user?: string; configDir?: string; url?: string; accountUrl?: string } = {},
 ): Promise<OpenSession> {
   return connectSession({
-    url: mock.url,
+    url: options.url ?? mock.url,
+    ...(options.accountUrl ? { accountUrl: options.accountUrl } : {}),
     user: options.user ?? DEMO_ADMIN,
     password: DEMO_PASSWORD,
     pecUrl: `${mock.url}/pec`,

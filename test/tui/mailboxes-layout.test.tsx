@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { shortBytes } from '../../tui/src/format.ts';
+import type { Lang } from '../../tui/src/i18n/catalogue.ts';
 import { I18nProvider } from '../../tui/src/i18n/index.tsx';
 import { mailboxColumns } from '../../tui/src/screens/mailbox-columns.ts';
 import { MailboxesView } from '../../tui/src/screens/mailboxes.tsx';
@@ -40,7 +41,7 @@ const rows: MailboxRow[] = [
   },
 ];
 
-function mailboxesAt(width: number): string {
+function mailboxesAt(width: number, lang: Lang = 'en'): string {
   const screen = {
     ...mailboxesScreen('example.com'),
     loaded: { filter: '', generation: 0, total: rows.length, pages: { 0: rows } },
@@ -48,7 +49,7 @@ function mailboxesAt(width: number): string {
     longestAddress: 30,
   };
   const ui = render(
-    <I18nProvider lang="en">
+    <I18nProvider lang={lang}>
       <MailboxesView screen={screen} height={18} listRows={14} width={width} />
     </I18nProvider>,
   );
@@ -75,6 +76,14 @@ describe('Mailboxes and PEC search columns', () => {
     expect(frame).toContain('0 B / unlimited');
   });
 
+  it('writes the used/limit figure and the unlimited size with a decimal comma in Italian', () => {
+    const frame = mailboxesAt(100, 'it');
+    expect(frame).toMatch(/\[#-----\] 1,2G\/5G/);
+    expect(frame).toContain('12G/50G');
+    expect(frame).toContain('0 B / illimitato');
+    expect(frame).not.toMatch(/\d\.\dG/);
+  });
+
   it('gives the address its full length first and the name what is left, never under 14 cells', () => {
     for (const width of [80, 100, 120, 200]) {
       const c = mailboxColumns(width, 30);
@@ -88,14 +97,9 @@ describe('Mailboxes and PEC search columns', () => {
   });
 
   it('writes sizes in at most five cells', () => {
-    expect([0, 512, 870 * 1024 ** 2, 1.2 * GiB, 50 * GiB, 1023.7 * 1024 ** 2].map(shortBytes)).toEqual([
-      '0',
-      '512B',
-      '870M',
-      '1.2G',
-      '50G',
-      '1G',
-    ]);
+    expect(
+      [0, 512, 870 * 1024 ** 2, 1.2 * GiB, 50 * GiB, 1023.7 * 1024 ** 2].map((b) => shortBytes(b, 'en')),
+    ).toEqual(['0', '512B', '870M', '1.2G', '50G', '1G']);
   });
 
   it('shows a figure next to the PEC search bar', () => {

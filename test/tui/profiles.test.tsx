@@ -47,8 +47,17 @@ describe('profiles', () => {
       KEY.tab,
       ...'admin@example.com',
     );
+    await waitForText(ui.lastFrame, 'Account URL (optional)');
     // The language is left alone: a profile added from the English UI is an English one.
-    await press(ui.stdin, KEY.tab, KEY.tab, ...'https://pec.example.it/pec', KEY.enter);
+    await press(
+      ui.stdin,
+      KEY.tab,
+      KEY.tab,
+      ...'https://pec.example.it/pec',
+      KEY.tab,
+      ...'https://mail.example.com',
+      KEY.enter,
+    );
     await waitForText(ui.lastFrame, 'Profile prod saved.');
     await waitForText(ui.lastFrame, 'https://mail.example.com:7071');
     const file = createProfileStore(dir).path;
@@ -60,12 +69,66 @@ describe('profiles', () => {
           url: 'https://mail.example.com:7071',
           user: 'admin@example.com',
           pecUrl: 'https://pec.example.it/pec',
+          accountUrl: 'https://mail.example.com',
           lang: 'en',
         },
       },
     });
     expect(text).not.toContain(DEMO_PASSWORD);
     expect(text.toLowerCase()).not.toContain('password');
+    expect(createProfileStore(dir).get('prod')?.accountUrl).toBe('https://mail.example.com');
+  });
+
+  it('leaves the account URL out of the file when it is left empty', async () => {
+    const ui = renderApp(session);
+    await toProfiles(ui);
+    await press(ui.stdin, 'n');
+    await waitForText(ui.lastFrame, 'Add a profile');
+    await press(
+      ui.stdin,
+      ...'prod',
+      KEY.tab,
+      ...'https://mail.example.com:7071',
+      KEY.tab,
+      ...'admin@example.com',
+    );
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Profile prod saved.');
+    const stored = JSON.parse(readFileSync(createProfileStore(dir).path, 'utf8'));
+    expect(stored.profiles.prod).toEqual({
+      url: 'https://mail.example.com:7071',
+      user: 'admin@example.com',
+      lang: 'en',
+    });
+  });
+
+  it('refuses an account URL that is not a URL, naming the field, and saves nothing', async () => {
+    const ui = renderApp(session);
+    await toProfiles(ui);
+    await press(ui.stdin, 'n');
+    await waitForText(ui.lastFrame, 'Add a profile');
+    await press(
+      ui.stdin,
+      ...'prod',
+      KEY.tab,
+      ...'https://mail.example.com:7071',
+      KEY.tab,
+      ...'admin@example.com',
+    );
+    await press(ui.stdin, KEY.tab, KEY.tab, KEY.tab, ...'mail.example.com', KEY.enter);
+    await waitForText(ui.lastFrame, 'Account URL (optional): type a full URL');
+    expect(createProfileStore(dir).list()).toEqual([]);
+  });
+
+  it('shows the account URL field and its hint in Italian', async () => {
+    const ui = renderApp(session, 'it');
+    await waitForText(ui.lastFrame, 'Domini');
+    await press(ui.stdin, 'j', 'j', 'j', KEY.enter);
+    await waitForText(ui.lastFrame, 'Nessun profilo');
+    await press(ui.stdin, 'n');
+    const frame = await waitForText(ui.lastFrame, 'URL account (facoltativo)');
+    expect(frame).toContain('File CA (facoltativo)');
+    expect(frame).toContain('/service/admin/soap');
   });
 
   it('refuses a server URL that is not a URL, naming the field, and saves nothing', async () => {

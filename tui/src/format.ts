@@ -1,14 +1,29 @@
+import type { Lang } from './i18n/catalogue.ts';
+
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-/** Bytes in binary units with one decimal, e.g. `1.5 GiB`. */
-export function formatBytes(bytes: number): string {
+/** The decimal separator of each language: Italian writes `296,5`, English `296.5`. */
+const DECIMAL_SEPARATOR: Readonly<Record<Lang, string>> = { en: '.', it: ',' };
+
+/** `value` with `digits` decimals in the language's notation, e.g. `12.5` / `12,5`. */
+export function formatDecimal(value: number, digits: number, lang: Lang): string {
+  return value.toFixed(digits).replace('.', DECIMAL_SEPARATOR[lang]);
+}
+
+/** Bytes in binary units with one decimal, e.g. `1.5 GiB` (English) or `1,5 GiB` (Italian). */
+export function formatBytes(bytes: number, lang: Lang): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
+  return unit === 0 ? `${value} B` : `${formatDecimal(value, 1, lang)} ${UNITS[unit]}`;
+}
+
+/** `part` as a percentage of `whole` with one decimal, e.g. `12.5%` / `12,5%`. */
+export function formatPercent(part: number, whole: number, lang: Lang): string {
+  return `${formatDecimal((100 * part) / whole, 1, lang)}%`;
 }
 
 /** Cuts text to `width` cells with an ellipsis. */
@@ -18,8 +33,8 @@ export function fit(text: string, width: number): string {
 
 const SHORT_UNITS = ['B', 'K', 'M', 'G', 'T'];
 
-/** Bytes in at most five cells for tight columns: `0`, `512K`, `1.2G`, `50G` (binary units). */
-export function shortBytes(bytes: number): string {
+/** Bytes in at most five cells for tight columns: `0`, `512K`, `1.2G` (`1,2G` in Italian), `50G` (binary units). */
+export function shortBytes(bytes: number, lang: Lang): string {
   if (bytes <= 0) return '0';
   let value = bytes;
   let unit = 0;
@@ -30,7 +45,7 @@ export function shortBytes(bytes: number): string {
   const digits = value < 10 && unit > 0 ? Math.round(value * 10) / 10 : Math.round(value);
   // 1023.6M rounds to 1024M: say 1G instead so the figure keeps its width.
   if (digits >= 1024 && unit < SHORT_UNITS.length - 1) return `1${SHORT_UNITS[unit + 1]}`;
-  return `${digits}${SHORT_UNITS[unit]}`;
+  return `${formatDecimal(digits, Number.isInteger(digits) ? 0 : 1, lang)}${SHORT_UNITS[unit]}`;
 }
 
 /**

@@ -1,14 +1,36 @@
+import { z } from 'zod';
 import { parseInput } from '../validate.ts';
 import { buildEnvelope, NS } from './envelope.ts';
 import { ConnectionInput, Password } from './inputs.ts';
 import { OPERATIONS } from './operations.ts';
 import { expectResponse } from './parse.ts';
 import type { PasswordPolicy } from './policy.ts';
-import { ACCOUNT_PATH, USER_AGENT } from './session.ts';
+import { ACCOUNT_PATH, ADMIN_PATH, USER_AGENT } from './session.ts';
 import { type ConnectionOptions, SoapTransport } from './transport.ts';
+
+/**
+ * Which SOAP endpoint of `url` receives an account request: `'account'` is the end-user `/service/soap`
+ * (ports 80/443, 7070/7443, or the nginx proxy); `'admin'` is `/service/admin/soap` (port 7071), which also
+ * serves `urn:zimbraAccount` requests. Zimbra refuses `/service/soap` on the admin port with
+ * `service.FAILURE` ("Request not allowed on port"), so a client that only knows the admin URL uses `'admin'`.
+ */
+export type AccountEndpoint = 'account' | 'admin';
+
+const ENDPOINT_PATHS: Readonly<Record<AccountEndpoint, string>> = {
+  account: ACCOUNT_PATH,
+  admin: ADMIN_PATH,
+};
 
 /** Options of {@link ZimbraAccount.changePassword}. */
 export interface ChangePasswordOptions extends ConnectionOptions {
+  /**
+   * The endpoint under `url` that receives the request (see {@link AccountEndpoint}).
+   * @default 'account'
+   * @example
+   * // Only the admin URL is known: port 7071 serves ChangePasswordRequest on /service/admin/soap.
+   * { url: 'https://mail.example.com:7071', endpoint: 'admin' }
+   */
+  readonly endpoint?: AccountEndpoint | undefined;
   /** The mailbox address. */
   readonly username: string;
   readonly oldPassword: string;
@@ -20,22 +42,28 @@ export interface ChangePasswordOptions extends ConnectionOptions {
 const ChangePasswordInput = ConnectionInput.omit({ password: true }).extend({
   oldPassword: Password,
   newPassword: Password,
+  endpoint: z.enum(['account', 'admin']).optional(),
 });
 
 /**
- * What a mailbox owner does for themselves, on the end-user endpoint (`/service/soap`,
- * namespace `urn:zimbraAccount`).
+ * What a mailbox owner does for themselves (namespace `urn:zimbraAccount`), on the end-user endpoint
+ * `/service/soap` or, with `endpoint: 'admin'`, on the admin endpoint `/service/admin/soap`.
  */
 export const ZimbraAccount = {
   /**
    * Changes one's own password with the old one (ChangePasswordRequest). No admin token is involved;
-   * the account's old tokens stop working.
-   * @throws ValidationError (field `newPassword`); ZimbraFault `account.AUTH_FAILED` (wrong old password or
+   * the account's old tokens stop working. `endpoint` picks `/service/soap` (default) or `/service/admin/soap`.
+   * @throws ValidationError (fields `newPassword`, `endpoint`, …); ZimbraFault `service.FAILURE` (the endpoint
+   *   is not served on that port: "Request not allowed on port"), `account.AUTH_FAILED` (wrong old password or
    *   unknown account), `account.INVALID_PASSWORD`, `account.PASSWORD_RECENTLY_USED`,
    *   `account.PASSWORD_CHANGE_TOO_SOON`, `account.PASSWORD_LOCKED`, `account.MAINTENANCE_MODE`; TransportError; TimeoutError.
    * @example
    * await ZimbraAccount.changePassword({
    *   url: 'https://mail.example.com', username: 'mario.rossi@example.com', oldPassword, newPassword,
+   * });
+   * // With only the admin URL (port 7071 refuses /service/soap):
+   * await ZimbraAccount.changePassword({
+   *   url: 'https://mail.example.com:7071', endpoint: 'admin', username: 'mario.rossi@example.com', oldPassword, newPassword,
    * });
    */
   async changePassword(options: ChangePasswordOptions): Promise<{ readonly lifetimeMs: number | undefined }> {
@@ -53,9 +81,13 @@ export const ZimbraAccount = {
       },
     };
     try {
-      const message = await transport.post(ACCOUNT_PATH, buildEnvelope(doc, { userAgent: USER_AGENT }), {
-        idempotent: false,
-      });
+      const message = await transport.post(
+        ENDPOINT_PATHS[v.endpoint ?? 'account'],
+        buildEnvelope(doc, { userAgent: USER_AGENT }),
+        {
+          idempotent: false,
+        },
+      );
       return expectResponse(message, op.request, op.response, [v.oldPassword, v.newPassword]);
     } finally {
       await transport.close();

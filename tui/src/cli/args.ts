@@ -7,6 +7,7 @@ export interface CliArgs {
   readonly user?: string;
   readonly ca?: string;
   readonly pecUrl?: string;
+  readonly accountUrl?: string;
   readonly lang?: string;
   readonly demo: boolean;
   readonly help: boolean;
@@ -25,6 +26,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       user: { type: 'string' },
       ca: { type: 'string' },
       'pec-url': { type: 'string' },
+      'account-url': { type: 'string' },
       lang: { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -40,6 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values.user !== undefined ? { user: values.user } : {}),
     ...(values.ca !== undefined ? { ca: values.ca } : {}),
     ...(values['pec-url'] !== undefined ? { pecUrl: values['pec-url'] } : {}),
+    ...(values['account-url'] !== undefined ? { accountUrl: values['account-url'] } : {}),
     ...(values.lang !== undefined ? { lang: values.lang } : {}),
     demo: values.demo ?? false,
     help: values.help ?? false,

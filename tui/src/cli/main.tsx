@@ -100,6 +100,7 @@ async function openSession(
     process.env.CASELLA_PASSWORD || (await promptPassword(translate(lang, 'cli.password', { user })));
   const caFile = args.ca ?? profile?.ca;
   const pecUrl = args.pecUrl ?? profile?.pecUrl;
+  const accountUrl = args.accountUrl ?? profile?.accountUrl;
   // A slow server takes seconds to log in: say what is happening instead of a blank terminal.
   console.error(translate(lang, 'cli.loggingIn', { url, user }));
   return connectSession({
@@ -109,5 +110,6 @@ async function openSession(
     profiles: store,
     ...(caFile ? { ca: readFileSync(caFile, 'utf8') } : {}),
     ...(pecUrl ? { pecUrl } : {}),
+    ...(accountUrl ? { accountUrl } : {}),
   });
 }

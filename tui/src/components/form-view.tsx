@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { useT } from '../i18n/index.tsx';
 import type { FormState } from '../state/form.ts';
 import { TextField } from './text-field.tsx';
 
@@ -7,12 +8,17 @@ export interface FormViewProps {
   readonly form: FormState;
 }
 
+/** Narrowest label column; wider when a label of the current language needs it, so none is cut. */
+const MIN_LABEL_WIDTH = 20;
+
 /** All fields of a form, the focused one marked. */
 export function FormView({ form }: FormViewProps) {
+  const t = useT();
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, ...form.fields.map((f) => [...t(f.label)].length + 2));
   return (
     <Box flexDirection="column">
       {form.fields.map((f, i) => (
-        <TextField key={f.name} field={f} focused={i === form.focus} />
+        <TextField key={f.name} field={f} focused={i === form.focus} labelWidth={labelWidth} />
       ))}
     </Box>
   );

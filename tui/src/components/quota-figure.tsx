@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { shortBytes } from '../format.ts';
+import { useLang } from '../i18n/index.tsx';
 import { Bar } from './bar.tsx';
 
 /** Props of {@link QuotaFigure}. */
@@ -16,7 +17,8 @@ export interface QuotaFigureProps {
 
 /** A quota bar, then a short used/limit figure when there is room: `[###-----] 1.2G/5G`. */
 export function QuotaFigure({ used, limit, barWidth, figure }: QuotaFigureProps) {
-  const text = `${used === null ? '?' : shortBytes(used)}/${limit > 0 ? shortBytes(limit) : '∞'}`;
+  const lang = useLang();
+  const text = `${used === null ? '?' : shortBytes(used, lang)}/${limit > 0 ? shortBytes(limit, lang) : '∞'}`;
   return (
     <Text>
       <Bar value={used ?? 0} max={limit} width={barWidth} />

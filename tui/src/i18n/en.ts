@@ -168,6 +168,8 @@ export const en = {
   'profileAdd.title': 'Add a profile',
   'profileAdd.noPassword':
     'The password is asked at start (or read from CASELLA_PASSWORD); it is never saved.',
+  'profileAdd.accountUrlHint':
+    'Account URL: the end-user address for Change my password, e.g. https://mail.example.com (/service/soap). Left empty, the Server URL’s /service/admin/soap is used.',
   'profile.saved': 'Profile {name} saved.',
   'profile.badName': 'Profile name: use 1 to 40 letters, digits, dot, dash or underscore.',
   'profile.badUrl': '{field}: type a full URL such as https://mail.example.com:7071.',
@@ -189,6 +191,7 @@ export const en = {
   'field.user': 'Admin user',
   'field.ca': 'CA file (optional)',
   'field.pecUrl': 'PEC URL (optional)',
+  'field.accountUrl': 'Account URL (optional)',
   'field.lang': 'Language',
 
   'form.required': '{field} is required.',
@@ -269,7 +272,7 @@ export const en = {
   'help.tmux': 'In tmux, Esc may lag: set -sg escape-time 10, or use h / ←.',
 
   'cli.usage':
-    'Usage: casella [--profile NAME] [--url URL --user USER] [--ca FILE] [--pec-url URL] [--lang it|en] [--demo]\n\nWith no profile and no --url, casella starts in demo mode with a built-in mock server.\nThe password is asked at start, or read from CASELLA_PASSWORD; it is never saved.\n\n  --profile NAME   use a saved profile\n  --url URL        Zimbra admin URL, e.g. https://mail.example.com:7071\n  --user USER      admin user\n  --ca FILE        trust this CA certificate (PEM)\n  --pec-url URL    base URL of the pec-admin API\n  --lang it|en     language (default from LANG / LC_ALL)\n  --demo           demo mode, even when profiles exist\n  --help, --version',
+    'Usage: casella [--profile NAME] [--url URL --user USER] [--ca FILE] [--pec-url URL] [--account-url URL] [--lang it|en] [--demo]\n\nWith no profile and no --url, casella starts in demo mode with a built-in mock server.\nThe password is asked at start, or read from CASELLA_PASSWORD; it is never saved.\n\n  --profile NAME     use a saved profile\n  --url URL          Zimbra admin URL, e.g. https://mail.example.com:7071\n  --user USER        admin user\n  --ca FILE          trust this CA certificate (PEM)\n  --pec-url URL      base URL of the pec-admin API\n  --account-url URL  end-user URL for Change my password, e.g. https://mail.example.com\n                     (default: the admin URL’s /service/admin/soap)\n  --lang it|en       language (default from LANG / LC_ALL)\n  --demo             demo mode, even when profiles exist\n  --help, --version',
   'cli.needsTty':
     'casella needs an interactive terminal; use ssh -t (or run it in a terminal, not through a pipe).',
   'cli.badArgs': 'casella: {message}. Try casella --help.',

@@ -49,6 +49,11 @@ export function I18nProvider({ lang, children }: I18nProviderProps) {
   return <LangContext.Provider value={lang}>{children}</LangContext.Provider>;
 }
 
+/** The current language, e.g. for number formatting (`formatBytes(n, useLang())`). */
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
 /** The translate function of the current language. */
 export function useT(): Translate {
   const lang = useContext(LangContext);

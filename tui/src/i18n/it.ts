@@ -171,6 +171,8 @@ export const it: Catalogue = {
   'profileAdd.title': 'Nuovo profilo',
   'profileAdd.noPassword':
     'La password è chiesta all’avvio (o letta da CASELLA_PASSWORD); non viene mai salvata.',
+  'profileAdd.accountUrlHint':
+    'URL account: l’indirizzo utente per Cambia la mia password, ad esempio https://mail.example.com (/service/soap). Se vuoto si usa /service/admin/soap dell’URL del server.',
   'profile.saved': 'Profilo {name} salvato.',
   'profile.badName': 'Nome del profilo: da 1 a 40 lettere, cifre, punto, trattino o trattino basso.',
   'profile.badUrl': '{field}: scrivi un URL completo, ad esempio https://mail.example.com:7071.',
@@ -192,6 +194,7 @@ export const it: Catalogue = {
   'field.user': 'Utente admin',
   'field.ca': 'File CA (facoltativo)',
   'field.pecUrl': 'URL PEC (facoltativo)',
+  'field.accountUrl': 'URL account (facoltativo)',
   'field.lang': 'Lingua',
 
   'form.required': '{field} è obbligatorio.',
@@ -272,7 +275,7 @@ export const it: Catalogue = {
   'help.tmux': 'In tmux Esc può tardare: set -sg escape-time 10, oppure usa h / ←.',
 
   'cli.usage':
-    'Uso: casella [--profile NOME] [--url URL --user UTENTE] [--ca FILE] [--pec-url URL] [--lang it|en] [--demo]\n\nSenza profilo e senza --url, casella parte in modalità demo con un server di prova incorporato.\nLa password è chiesta all’avvio, o letta da CASELLA_PASSWORD; non viene mai salvata.\n\n  --profile NOME   usa un profilo salvato\n  --url URL        URL admin di Zimbra, ad esempio https://mail.example.com:7071\n  --user UTENTE    utente amministratore\n  --ca FILE        considera affidabile questo certificato CA (PEM)\n  --pec-url URL    URL base dell’API pec-admin\n  --lang it|en     lingua (predefinita da LANG / LC_ALL)\n  --demo           modalità demo, anche se esistono profili\n  --help, --version',
+    'Uso: casella [--profile NOME] [--url URL --user UTENTE] [--ca FILE] [--pec-url URL] [--account-url URL] [--lang it|en] [--demo]\n\nSenza profilo e senza --url, casella parte in modalità demo con un server di prova incorporato.\nLa password è chiesta all’avvio, o letta da CASELLA_PASSWORD; non viene mai salvata.\n\n  --profile NOME     usa un profilo salvato\n  --url URL          URL admin di Zimbra, ad esempio https://mail.example.com:7071\n  --user UTENTE      utente amministratore\n  --ca FILE          considera affidabile questo certificato CA (PEM)\n  --pec-url URL      URL base dell’API pec-admin\n  --account-url URL  URL utente per Cambia la mia password, ad esempio https://mail.example.com\n                     (predefinito: /service/admin/soap dell’URL admin)\n  --lang it|en       lingua (predefinita da LANG / LC_ALL)\n  --demo             modalità demo, anche se esistono profili\n  --help, --version',
   'cli.needsTty':
     'casella richiede un terminale interattivo; usa ssh -t (o avvialo in un terminale, non in una pipe).',
   'cli.badArgs': 'casella: {message}. Prova casella --help.',

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { Bar } from '../components/bar.tsx';
 import { Menu } from '../components/menu.tsx';
 import { formatBytes } from '../format.ts';
-import { useT } from '../i18n/index.tsx';
+import { useLang, useT } from '../i18n/index.tsx';
 import type { TypeSlots } from '../services/types.ts';
 import { DASHBOARD_ITEMS } from '../state/screens/dashboard.ts';
 import { theme } from '../theme.ts';
@@ -41,6 +41,7 @@ function SlotLine({
 /** A domain's dashboard: service status, mailboxes per type, total, quota summary, actions. */
 export function DashboardView({ screen }: ViewPropsOf<'dashboard'>) {
   const t = useT();
+  const lang = useLang();
   const d = screen.data;
   const active = d?.status === 'active';
   return (
@@ -61,14 +62,14 @@ export function DashboardView({ screen }: ViewPropsOf<'dashboard'>) {
           <Text wrap="truncate">
             {d.quota.counted < d.quota.mailboxes
               ? t('dashboard.quotaPartial', {
-                  used: formatBytes(d.quota.usedBytes),
-                  limit: formatBytes(d.quota.limitBytes),
+                  used: formatBytes(d.quota.usedBytes, lang),
+                  limit: formatBytes(d.quota.limitBytes, lang),
                   counted: d.quota.counted,
                   mailboxes: d.quota.mailboxes,
                 })
               : t('dashboard.quota', {
-                  used: formatBytes(d.quota.usedBytes),
-                  limit: formatBytes(d.quota.limitBytes),
+                  used: formatBytes(d.quota.usedBytes, lang),
+                  limit: formatBytes(d.quota.limitBytes, lang),
                   unlimited: d.quota.unlimited,
                 })}
           </Text>

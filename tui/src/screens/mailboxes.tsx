@@ -4,7 +4,8 @@ import { QuotaFigure } from '../components/quota-figure.tsx';
 import { Spinner } from '../components/spinner.tsx';
 import { Table } from '../components/table.tsx';
 import { formatBytes } from '../format.ts';
-import { type Translate, useT } from '../i18n/index.tsx';
+import type { Lang } from '../i18n/catalogue.ts';
+import { type Translate, useLang, useT } from '../i18n/index.tsx';
 import type { MailboxRow } from '../services/types.ts';
 import { isCurrent, type MailboxesScreen, rowAt, rowCount } from '../state/screens/mailboxes.ts';
 import { theme } from '../theme.ts';
@@ -25,15 +26,16 @@ function windowOf(s: MailboxesScreen, height: number): Slot[] {
   return out;
 }
 
-function quotaCell(t: Translate, r: MailboxRow, c: MailboxColumns) {
+function quotaCell(t: Translate, lang: Lang, r: MailboxRow, c: MailboxColumns) {
   if (r.limitBytes === 0 && c.figure && r.usedBytes !== null)
-    return `${formatBytes(r.usedBytes)} / ${t('quota.unlimited')}`;
+    return `${formatBytes(r.usedBytes, lang)} / ${t('quota.unlimited')}`;
   return <QuotaFigure used={r.usedBytes} limit={r.limitBytes} barWidth={c.bar} figure={c.figure} />;
 }
 
 /** The Mailboxes table: a window over pages read on demand, filtered on the server as you type after `/`. */
 export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxes'>) {
   const t = useT();
+  const lang = useLang();
   const c = mailboxColumns(width, screen.longestAddress);
   const slots = windowOf(screen, listRows);
   const failed = screen.message?.tone === 'error';
@@ -63,7 +65,7 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
           { header: t('col.name'), width: c.name, cell: cell((r) => r.name) },
           { header: t('col.type'), width: c.type, cell: cell((r) => r.type) },
           { header: t('col.status'), width: c.status, cell: cell((r) => statusWord(t, r.status)) },
-          { header: t('col.quota'), width: c.quota, cell: cell((r) => quotaCell(t, r, c)) },
+          { header: t('col.quota'), width: c.quota, cell: cell((r) => quotaCell(t, lang, r, c)) },
         ]}
         rows={slots}
         cursor={screen.list.cursor - screen.list.top}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { Menu } from '../components/menu.tsx';
 import { formatBytes } from '../format.ts';
-import { useT } from '../i18n/index.tsx';
+import { useLang, useT } from '../i18n/index.tsx';
 import { disabledReason, PEC_MAILBOX_ITEMS } from '../state/screens/pec-mailbox.ts';
 import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
@@ -10,6 +10,7 @@ import type { ViewPropsOf } from './view-props.ts';
 /** One PEC mailbox: details and the actions, disabled with the reason where the server says so. */
 export function PecMailboxView({ screen }: ViewPropsOf<'pecMailbox'>) {
   const t = useT();
+  const lang = useLang();
   const m = screen.mailbox;
   return (
     <Box flexDirection="column">
@@ -24,7 +25,7 @@ export function PecMailboxView({ screen }: ViewPropsOf<'pecMailbox'>) {
             {t('col.role')}: {m.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')}
           </Text>
           <Text>
-            {t('col.quota')}: {formatBytes(m.usedBytes)} / {formatBytes(m.limitBytes)}
+            {t('col.quota')}: {formatBytes(m.usedBytes, lang)} / {formatBytes(m.limitBytes, lang)}
           </Text>
         </Box>
       ) : null}

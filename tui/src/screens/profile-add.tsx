@@ -13,6 +13,7 @@ export function ProfileAddView({ screen, width }: ViewPropsOf<'profileAdd'>) {
     <Box flexDirection="column">
       <Text bold>{t('profileAdd.title')}</Text>
       <Paragraph text={t('profileAdd.noPassword')} width={width} color={theme.muted} />
+      <Paragraph text={t('profileAdd.accountUrlHint')} width={width} color={theme.muted} />
       <Busy screen={screen} />
       <FormView form={screen.form} />
     </Box>

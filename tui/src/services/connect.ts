@@ -13,7 +13,11 @@ export interface ConnectOptions {
   readonly ca?: string | undefined;
   /** Base URL of the pec-admin API; defaults to `${url}/pec` (the mock's layout). */
   readonly pecUrl?: string | undefined;
-  /** Base URL of the end-user endpoint for Change my password; defaults to `url`. */
+  /**
+   * Base URL of the end-user endpoint (`/service/soap`, e.g. `https://mail.example.com`) for Change my
+   * password. Unset, the request goes to `url`'s admin endpoint, which serves it too: a real admin port 7071
+   * refuses `/service/soap`.
+   */
   readonly accountUrl?: string | undefined;
   readonly profiles: ProfileService;
   readonly demo?: boolean;
@@ -56,7 +60,7 @@ export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
     account: {
       async changePassword(address, oldPassword, newPassword) {
         await ZimbraAccount.changePassword({
-          url: o.accountUrl ?? o.url,
+          ...(o.accountUrl ? { url: o.accountUrl, endpoint: 'account' } : { url: o.url, endpoint: 'admin' }),
           username: address,
           oldPassword,
           newPassword,

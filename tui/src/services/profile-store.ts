@@ -22,6 +22,7 @@ function clean(p: Profile): Stored {
     user: p.user,
     ...(p.ca ? { ca: p.ca } : {}),
     ...(p.pecUrl ? { pecUrl: p.pecUrl } : {}),
+    ...(p.accountUrl ? { accountUrl: p.accountUrl } : {}),
     ...(p.lang ? { lang: p.lang } : {}),
   };
 }
@@ -36,6 +37,7 @@ function read(name: string, raw: unknown): Profile | undefined {
     user: r.user,
     ...(typeof r.ca === 'string' ? { ca: r.ca } : {}),
     ...(typeof r.pecUrl === 'string' ? { pecUrl: r.pecUrl } : {}),
+    ...(typeof r.accountUrl === 'string' ? { accountUrl: r.accountUrl } : {}),
     ...(r.lang === 'it' || r.lang === 'en' ? { lang: r.lang } : {}),
   };
 }

@@ -144,5 +144,7 @@ export interface Profile {
   readonly user: string;
   readonly ca?: string;
   readonly pecUrl?: string;
+  /** End-user SOAP URL for Change my password (`/service/soap`); unset, the admin URL's `/service/admin/soap` serves it. */
+  readonly accountUrl?: string;
   readonly lang?: 'it' | 'en';
 }

@@ -5,7 +5,7 @@ import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
-/** Add a profile: server URL, admin user, CA file, PEC URL, language. Never a password. */
+/** Add a profile: server URL, admin user, CA file, PEC URL, account URL, language. Never a password. */
 export interface ProfileAddScreen extends ScreenBase {
   readonly kind: 'profileAdd';
   readonly form: FormState;
@@ -22,6 +22,7 @@ export function profileAddScreen(lang: Lang = 'en'): ProfileAddScreen {
       field('user', 'field.user', 'text'),
       field('ca', 'field.ca', 'text'),
       field('pecUrl', 'field.pecUrl', 'text'),
+      field('accountUrl', 'field.accountUrl', 'text'),
       field('lang', 'field.lang', 'choice', lang, { options: ['it', 'en'] }),
     ]),
   };
@@ -38,9 +39,20 @@ function submit(s: ProfileAddScreen) {
   const pecUrl = fieldValue(s.form, 'pecUrl').trim();
   if (pecUrl && !URL.canParse(pecUrl))
     return stay({ ...s, message: errorMessage('profile.badUrl', { field: 'field.pecUrl' }) });
+  const accountUrl = fieldValue(s.form, 'accountUrl').trim();
+  if (accountUrl && (!URL.canParse(accountUrl) || !/^https?:/.test(accountUrl)))
+    return stay({ ...s, message: errorMessage('profile.badUrl', { field: 'field.accountUrl' }) });
   const ca = fieldValue(s.form, 'ca').trim();
   const lang = fieldValue(s.form, 'lang') === 'en' ? 'en' : 'it';
-  const profile: Profile = { name, url, user, lang, ...(ca ? { ca } : {}), ...(pecUrl ? { pecUrl } : {}) };
+  const profile: Profile = {
+    name,
+    url,
+    user,
+    lang,
+    ...(ca ? { ca } : {}),
+    ...(pecUrl ? { pecUrl } : {}),
+    ...(accountUrl ? { accountUrl } : {}),
+  };
   return stay(withRequest(s, { op: 'saveProfile', profile }));
 }
 
