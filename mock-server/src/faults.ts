@@ -14,6 +14,7 @@ export interface FaultSettings {
   failNext: number;
 }
 
+/** Settings that inject nothing: what `reset()` goes back to. */
 export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   latencyMs: 0,
   failureRate: 0,

@@ -1,9 +1,53 @@
 // Raw SOAP over real HTTP for the Zimbra mock tests. Deliberately independent of the SDK.
+import { type MockServer, type MockServerOptions, startMockServer } from '@casella/mock-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export const DEMO_PASSWORD = 'Casella-Demo-1!';
 export const ADMIN = 'admin@example.com';
 export const DOMAIN_ADMIN = 'domainadmin@example.com';
 export const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
+/** The demo seed's fixed ids (deterministic across resets). */
+export const STANDARD = '3f1c2b9e-5a47-4d3e-9b21-6c1d0e5a7f01';
+export const PROFESSIONAL = '8a2d4c6e-1b3f-4a5d-8e7f-9c0b1d2e3f02';
+export const EXAMPLE_ID = '5b7e9d1f-2c4a-4e6b-8d0f-1a3c5e7b9d11';
+
+/** A mock over real HTTP, live for one `describe` block. */
+export interface LiveMock {
+  readonly mock: MockServer;
+  /** A global admin's token (with `adminToken`): a fresh one each test when `resetEach`, else one per block. */
+  readonly token: string;
+}
+
+/**
+ * Starts a mock (the demo seed unless told) before the block and closes it after; with `resetEach` every
+ * test starts from the seed, and with `adminToken` a global admin is logged in for it.
+ */
+export function useMock(
+  options: { seed?: MockServerOptions['seed']; resetEach?: boolean; adminToken?: boolean } = {},
+): LiveMock {
+  let mock: MockServer | undefined;
+  let token: string | undefined;
+  beforeAll(async () => {
+    mock = await startMockServer({ seed: options.seed ?? 'demo' });
+    if (options.adminToken && !options.resetEach) token = await adminToken(mock.url);
+  });
+  if (options.resetEach)
+    beforeEach(async () => {
+      mock?.reset();
+      if (options.adminToken && mock) token = await adminToken(mock.url);
+    });
+  afterAll(() => mock?.close());
+  return {
+    get mock() {
+      if (mock === undefined) throw new Error('the mock is started in beforeAll');
+      return mock;
+    },
+    get token() {
+      if (token === undefined) throw new Error('no admin token: pass { adminToken: true }');
+      return token;
+    },
+  };
+}
 
 /** A SOAP 1.2 envelope around a body, with the urn:zimbra context header (and a token when given). */
 export function envelope(body: string, token?: string): string {

@@ -1,21 +1,19 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accountId,
-  adminToken,
   attrValue,
   attrValues,
   DEMO_PASSWORD,
   faultCode,
   faultReason,
+  PROFESSIONAL,
+  STANDARD,
   soap,
   textOf,
+  useMock,
   userToken,
   xmlAttr,
 } from './soap-helpers.ts';
-
-const STANDARD = '3f1c2b9e-5a47-4d3e-9b21-6c1d0e5a7f01';
-const PROFESSIONAL = '8a2d4c6e-1b3f-4a5d-8e7f-9c0b1d2e3f02';
 
 const create = (name: string, password: string | undefined, attrs: Record<string, string> = {}) =>
   `<CreateAccountRequest xmlns="urn:zimbraAdmin"><name>${name}</name>${
@@ -25,26 +23,25 @@ const create = (name: string, password: string | undefined, attrs: Record<string
     .join('')}</CreateAccountRequest>`;
 
 describe('Zimbra mock: accounts', () => {
-  let mock: MockServer;
-  let token: string;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  beforeEach(async () => {
-    mock.reset();
-    token = await adminToken(mock.url);
-  });
-  afterAll(() => mock.close());
+  const demo = useMock({ resetEach: true, adminToken: true });
+
+  /** ModifyAccountRequest on the account `id`: give it the `<a>` elements, get the answer. */
+  const modifier = (id: string) => (attrs: string) =>
+    soap(
+      demo.mock.url,
+      `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id>${attrs}</ModifyAccountRequest>`,
+      demo.token,
+    );
 
   it('creates a Standard mailbox with server-set defaults and a blocked password', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       create('Nuovo.Utente@Example.com', 'Nuovo-Utente-1', {
         givenName: 'Nuovo',
         sn: 'Utente',
         displayName: 'Nuovo Utente',
       }),
-      token,
+      demo.token,
     );
     expect(answer.status).toBe(200);
     expect(xmlAttr(answer.text, 'account', 'name')).toBe('nuovo.utente@example.com');
@@ -63,9 +60,9 @@ describe('Zimbra mock: accounts', () => {
 
   it('refuses a Professional mailbox when every Professional slot is taken', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       create('pro@example.com', 'Valid-Pass-1', { zimbraCOSId: PROFESSIONAL }),
-      token,
+      demo.token,
     );
     expect(answer.status).toBe(500);
     expect(faultCode(answer.text)).toBe('account.TOO_MANY_ACCOUNTS');
@@ -77,32 +74,32 @@ describe('Zimbra mock: accounts', () => {
 
   it('refuses an account beyond zimbraDomainMaxAccounts with the domain message', async () => {
     const lower = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyDomainRequest xmlns="urn:zimbraAdmin"><id>5b7e9d1f-2c4a-4e6b-8d0f-1a3c5e7b9d11</id><a n="zimbraDomainMaxAccounts">40</a></ModifyDomainRequest>`,
-      token,
+      demo.token,
     );
     expect(lower.status).toBe(200);
-    const answer = await soap(mock.url, create('one.more@example.com', 'Valid-Pass-1'), token);
+    const answer = await soap(demo.mock.url, create('one.more@example.com', 'Valid-Pass-1'), demo.token);
     expect(faultCode(answer.text)).toBe('account.TOO_MANY_ACCOUNTS');
     expect(faultReason(answer.text)).toBe('number of accounts reached the limit: domain=example.com (40)');
   });
 
   it('refuses existing addresses, unknown domains, unknown COSes and suspended domains with Zimbra codes', async () => {
-    const exists = await soap(mock.url, create('mario.rossi@example.com', 'Valid-Pass-1'), token);
+    const exists = await soap(demo.mock.url, create('mario.rossi@example.com', 'Valid-Pass-1'), demo.token);
     expect(faultCode(exists.text)).toBe('account.ACCOUNT_EXISTS');
     expect(faultReason(exists.text)).toMatch(
       /^email address already exists: mario.rossi@example.com, at DN: /,
     );
-    const noDomain = await soap(mock.url, create('a@nowhere.test', 'Valid-Pass-1'), token);
+    const noDomain = await soap(demo.mock.url, create('a@nowhere.test', 'Valid-Pass-1'), demo.token);
     expect(faultCode(noDomain.text)).toBe('account.NO_SUCH_DOMAIN');
     expect(faultReason(noDomain.text)).toBe('no such domain: nowhere.test');
     const noCos = await soap(
-      mock.url,
+      demo.mock.url,
       create('b@example.com', 'Valid-Pass-1', { zimbraCOSId: '00000000-0000-4000-8000-000000000000' }),
-      token,
+      demo.token,
     );
     expect(faultCode(noCos.text)).toBe('account.NO_SUCH_COS');
-    const suspended = await soap(mock.url, create('c@oldshop.it', 'Valid-Pass-1'), token);
+    const suspended = await soap(demo.mock.url, create('c@oldshop.it', 'Valid-Pass-1'), demo.token);
     expect(faultCode(suspended.text)).toBe('service.PERM_DENIED');
     expect(faultReason(suspended.text)).toBe('permission denied: domain is suspended');
   });
@@ -129,7 +126,7 @@ describe('Zimbra mock: accounts', () => {
       [`A1!${'a'.repeat(62)}`, 'too long', '<a n="zimbraPasswordMaxLength" t="NUM">64</a>'],
     ];
     for (const [password, desc, arg] of cases) {
-      const answer = await soap(mock.url, create('weak@example.com', password), token);
+      const answer = await soap(demo.mock.url, create('weak@example.com', password), demo.token);
       expect(faultCode(answer.text)).toBe('account.INVALID_PASSWORD');
       expect(faultReason(answer.text)).toBe(`invalid password: ${desc}`);
       expect(answer.text).toContain(arg);
@@ -137,24 +134,24 @@ describe('Zimbra mock: accounts', () => {
   });
 
   it('reads an account by id with an attrs filter, and without COS values when applyCos is 0', async () => {
-    const id = await accountId(mock.url, token, 'giulia.bianchi@example.com');
+    const id = await accountId(demo.mock.url, demo.token, 'giulia.bianchi@example.com');
     const filtered = await soap(
-      mock.url,
+      demo.mock.url,
       `<GetAccountRequest xmlns="urn:zimbraAdmin" attrs="displayName,zimbraMailQuota"><account by="id">${id}</account></GetAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(attrValues(filtered.text, '[^"]+')).toEqual(['Giulia Bianchi', '53687091200']);
     const own = await soap(
-      mock.url,
+      demo.mock.url,
       `<GetAccountRequest xmlns="urn:zimbraAdmin" applyCos="0"><account by="id">${id}</account></GetAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(attrValue(own.text, 'zimbraMailQuota')).toBeUndefined();
     expect(attrValue(own.text, 'zimbraCOSId')).toBe(PROFESSIONAL);
     const unknownAttr = await soap(
-      mock.url,
+      demo.mock.url,
       `<GetAccountRequest xmlns="urn:zimbraAdmin" attrs="noSuchAttr"><account by="id">${id}</account></GetAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(faultReason(unknownAttr.text)).toBe(
       'invalid request: requested attribute noSuchAttr is not on account',
@@ -162,13 +159,8 @@ describe('Zimbra mock: accounts', () => {
   });
 
   it('modifies attributes: replace, empty value deletes, +attr adds, -attr removes', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
-    const modify = (attrs: string) =>
-      soap(
-        mock.url,
-        `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id>${attrs}</ModifyAccountRequest>`,
-        token,
-      );
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
+    const modify = modifier(id);
     const renamed = await modify(
       '<a n="givenName">Mariano</a><a n="displayName">Mariano Rossi</a><a n="title">Capo</a>',
     );
@@ -184,13 +176,8 @@ describe('Zimbra mock: accounts', () => {
   });
 
   it('refuses immutable attributes, a bad quota and a bad status, changing nothing', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
-    const modify = (attrs: string) =>
-      soap(
-        mock.url,
-        `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id>${attrs}</ModifyAccountRequest>`,
-        token,
-      );
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
+    const modify = modifier(id);
     const immutable = await modify('<a n="mail">other@example.com</a>');
     expect(faultCode(immutable.text)).toBe('service.INVALID_REQUEST');
     expect(faultReason(immutable.text)).toBe('invalid request: mail is immutable');
@@ -203,44 +190,44 @@ describe('Zimbra mock: accounts', () => {
       'zimbraAccountStatus must be one of: active,maintenance,locked,closed,lockout,pending',
     );
     const after = await soap(
-      mock.url,
+      demo.mock.url,
       `<GetAccountRequest xmlns="urn:zimbraAdmin"><account by="id">${id}</account></GetAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(attrValue(after.text, 'givenName')).toBe('Mario');
   });
 
   it('re-checks the slot limit when zimbraCOSId changes', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><a n="zimbraCOSId">${PROFESSIONAL}</a></ModifyAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(faultCode(answer.text)).toBe('account.TOO_MANY_ACCOUNTS');
-    const proId = await accountId(mock.url, token, 'giulia.bianchi@example.com');
+    const proId = await accountId(demo.mock.url, demo.token, 'giulia.bianchi@example.com');
     const downgrade = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${proId}</id><a n="zimbraCOSId">${STANDARD}</a></ModifyAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(downgrade.status).toBe(200);
     expect(attrValue(downgrade.text, 'zimbraMailQuota')).toBe('5368709120');
     const upgrade = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><a n="zimbraCOSId">${PROFESSIONAL}</a></ModifyAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(upgrade.status).toBe(200);
   });
 
   it('sets a password that breaks the policy with a message, and expires the owner tokens', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
-    const ownerToken = await userToken(mock.url, 'mario.rossi@example.com');
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
+    const ownerToken = await userToken(demo.mock.url, 'mario.rossi@example.com');
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<SetPasswordRequest xmlns="urn:zimbraAdmin"><id>${id}</id><newPassword>short</newPassword></SetPasswordRequest>`,
-      token,
+      demo.token,
     );
     expect(answer.status).toBe(200);
     expect(textOf(answer.text, 'message')).toBe(
@@ -248,58 +235,58 @@ describe('Zimbra mock: accounts', () => {
     );
     expect(answer.text).not.toContain('>short<');
     const oldToken = await soap(
-      mock.url,
+      demo.mock.url,
       `<ChangePasswordRequest xmlns="urn:zimbraAccount"><account by="name">nobody@example.com</account><oldPassword>x</oldPassword><password>y</password></ChangePasswordRequest>`,
       ownerToken,
       '/service/soap',
     );
     expect(faultCode(oldToken.text)).toBe('service.AUTH_EXPIRED');
-    await expect(userToken(mock.url, 'mario.rossi@example.com', 'short')).resolves.toMatch(/^0_/);
+    await expect(userToken(demo.mock.url, 'mario.rossi@example.com', 'short')).resolves.toMatch(/^0_/);
     const strong = await soap(
-      mock.url,
+      demo.mock.url,
       `<SetPasswordRequest xmlns="urn:zimbraAdmin" id="${id}" newPassword="Strong-Pass-9"/>`,
-      token,
+      demo.token,
     );
     expect(strong.text).toContain('<SetPasswordResponse xmlns="urn:zimbraAdmin"/>');
   });
 
   it('renames an account keeping its id, and refuses a taken name', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
     const renamed = await soap(
-      mock.url,
+      demo.mock.url,
       `<RenameAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><newName>m.rossi@example.com</newName></RenameAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(xmlAttr(renamed.text, 'account', 'name')).toBe('m.rossi@example.com');
     expect(xmlAttr(renamed.text, 'account', 'id')).toBe(id);
-    expect(await accountId(mock.url, token, 'm.rossi@example.com')).toBe(id);
+    expect(await accountId(demo.mock.url, demo.token, 'm.rossi@example.com')).toBe(id);
     const taken = await soap(
-      mock.url,
+      demo.mock.url,
       `<RenameAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><newName>luca.ferrari@example.com</newName></RenameAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(faultCode(taken.text)).toBe('account.ACCOUNT_EXISTS');
   });
 
   it('deletes an account, which then is NO_SUCH_ACCOUNT and frees its slot', async () => {
-    const id = await accountId(mock.url, token, 'giulia.bianchi@example.com');
+    const id = await accountId(demo.mock.url, demo.token, 'giulia.bianchi@example.com');
     const deleted = await soap(
-      mock.url,
+      demo.mock.url,
       `<DeleteAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id></DeleteAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(deleted.text).toContain('<DeleteAccountResponse xmlns="urn:zimbraAdmin"/>');
     const again = await soap(
-      mock.url,
+      demo.mock.url,
       `<DeleteAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id></DeleteAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(faultCode(again.text)).toBe('account.NO_SUCH_ACCOUNT');
     expect(faultReason(again.text)).toBe(`no such account: ${id}`);
     const created = await soap(
-      mock.url,
+      demo.mock.url,
       create('nuova.pro@example.com', DEMO_PASSWORD, { zimbraCOSId: PROFESSIONAL }),
-      token,
+      demo.token,
     );
     expect(created.status).toBe(200);
   });

@@ -1,5 +1,4 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN,
   adminToken,
@@ -9,6 +8,7 @@ import {
   faultReason,
   soap,
   textOf,
+  useMock,
   userToken,
 } from './soap-helpers.ts';
 
@@ -16,16 +16,11 @@ const getAccount =
   '<GetAccountRequest xmlns="urn:zimbraAdmin"><account by="name">mario.rossi@example.com</account></GetAccountRequest>';
 
 describe('Zimbra mock: authentication and tokens', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  beforeEach(() => mock.reset());
-  afterAll(() => mock.close());
+  const demo = useMock({ resetEach: true });
 
   it('logs a global admin in with <name> and answers lifetime then authToken', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin"><name>${ADMIN}</name><password>${DEMO_PASSWORD}</password></AuthRequest>`,
     );
     expect(answer.status).toBe(200);
@@ -36,12 +31,12 @@ describe('Zimbra mock: authentication and tokens', () => {
 
   it('accepts <account by="name"> and attribute-form fields in the admin AuthRequest', async () => {
     const byAccount = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin"><account by="name">${DOMAIN_ADMIN}</account><password>${DEMO_PASSWORD}</password></AuthRequest>`,
     );
     expect(textOf(byAccount.text, 'authToken')).toBeDefined();
     const asAttributes = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin" name="${ADMIN}" password="${DEMO_PASSWORD}"/>`,
     );
     expect(asAttributes.status).toBe(200);
@@ -49,14 +44,14 @@ describe('Zimbra mock: authentication and tokens', () => {
 
   it('answers PERM_DENIED for an unknown admin and for a mailbox that is not an admin', async () => {
     const unknown = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin"><name>nobody@example.com</name><password>x</password></AuthRequest>`,
     );
     expect(unknown.status).toBe(500);
     expect(faultCode(unknown.text)).toBe('service.PERM_DENIED');
     expect(faultReason(unknown.text)).toBe('permission denied: Error in Authentication');
     const notAdmin = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin"><name>mario.rossi@example.com</name><password>${DEMO_PASSWORD}</password></AuthRequest>`,
     );
     expect(faultCode(notAdmin.text)).toBe('service.PERM_DENIED');
@@ -65,7 +60,7 @@ describe('Zimbra mock: authentication and tokens', () => {
 
   it('answers account.AUTH_FAILED for an admin with a wrong password, naming only the login', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAdmin"><name>${ADMIN}</name><password>wrong</password></AuthRequest>`,
     );
     expect(faultCode(answer.text)).toBe('account.AUTH_FAILED');
@@ -74,7 +69,7 @@ describe('Zimbra mock: authentication and tokens', () => {
 
   it('logs a mailbox owner in through urn:zimbraAccount on /service/soap', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">mario.rossi@example.com</account><password>${DEMO_PASSWORD}</password></AuthRequest>`,
       undefined,
       '/service/soap',
@@ -87,14 +82,14 @@ describe('Zimbra mock: authentication and tokens', () => {
 
   it('refuses user logins of locked mailboxes and of mailboxes in a suspended domain', async () => {
     const locked = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">fabio.rinaldi@example.com</account><password>${DEMO_PASSWORD}</password></AuthRequest>`,
       undefined,
       '/service/soap',
     );
     expect(faultCode(locked.text)).toBe('account.AUTH_FAILED');
     const suspended = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">carlo.verdi@oldshop.it</account><password>${DEMO_PASSWORD}</password></AuthRequest>`,
       undefined,
       '/service/soap',
@@ -104,44 +99,44 @@ describe('Zimbra mock: authentication and tokens', () => {
   });
 
   it('answers service.AUTH_REQUIRED to an admin request without a token or with a garbage one', async () => {
-    const none = await soap(mock.url, getAccount);
+    const none = await soap(demo.mock.url, getAccount);
     expect(faultCode(none.text)).toBe('service.AUTH_REQUIRED');
     expect(faultReason(none.text)).toBe('no valid authtoken present');
-    const garbage = await soap(mock.url, getAccount, '0_deadbeef_00');
+    const garbage = await soap(demo.mock.url, getAccount, '0_deadbeef_00');
     expect(faultCode(garbage.text)).toBe('service.AUTH_REQUIRED');
   });
 
   it('answers PERM_DENIED to an admin request made with a mailbox owner token', async () => {
-    const token = await userToken(mock.url, 'mario.rossi@example.com');
-    const answer = await soap(mock.url, getAccount, token);
+    const token = await userToken(demo.mock.url, 'mario.rossi@example.com');
+    const answer = await soap(demo.mock.url, getAccount, token);
     expect(faultCode(answer.text)).toBe('service.PERM_DENIED');
     expect(faultReason(answer.text)).toBe('permission denied: need adequate admin token');
   });
 
   it('answers service.AUTH_EXPIRED in a bare envelope once every token is expired', async () => {
-    const token = await adminToken(mock.url);
-    expect((await soap(mock.url, getAccount, token)).status).toBe(200);
-    mock.backend.expireAllTokens();
-    const answer = await soap(mock.url, getAccount, token);
+    const token = await adminToken(demo.mock.url);
+    expect((await soap(demo.mock.url, getAccount, token)).status).toBe(200);
+    demo.mock.backend.expireAllTokens();
+    const answer = await soap(demo.mock.url, getAccount, token);
     expect(answer.status).toBe(500);
     expect(faultCode(answer.text)).toBe('service.AUTH_EXPIRED');
     expect(faultReason(answer.text)).toBe('auth credentials have expired');
     expect(answer.text).not.toContain('soap:Header');
     // A fresh login works again.
-    expect((await soap(mock.url, getAccount, await adminToken(mock.url))).status).toBe(200);
+    expect((await soap(demo.mock.url, getAccount, await adminToken(demo.mock.url))).status).toBe(200);
   });
 
   it('expires the tokens of an account that was deleted', async () => {
-    const admin = await adminToken(mock.url);
-    const user = await userToken(mock.url, 'mario.rossi@example.com');
-    const id = /id="([^"]+)"/.exec((await soap(mock.url, getAccount, admin)).text)![1];
+    const admin = await adminToken(demo.mock.url);
+    const user = await userToken(demo.mock.url, 'mario.rossi@example.com');
+    const id = /id="([^"]+)"/.exec((await soap(demo.mock.url, getAccount, admin)).text)![1];
     await soap(
-      mock.url,
+      demo.mock.url,
       `<DeleteAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id></DeleteAccountRequest>`,
       admin,
     );
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">x@example.com</account><password>x</password></AuthRequest>`,
       user,
       '/service/soap',

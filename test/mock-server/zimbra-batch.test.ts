@@ -1,6 +1,5 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminToken, soap } from './soap-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { soap, useMock } from './soap-helpers.ts';
 
 const batch = (onerror: string) =>
   `<BatchRequest xmlns="urn:zimbra" onerror="${onerror}">` +
@@ -10,19 +9,10 @@ const batch = (onerror: string) =>
   '</BatchRequest>';
 
 describe('Zimbra mock: BatchRequest', () => {
-  let mock: MockServer;
-  let token: string;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  beforeEach(async () => {
-    mock.reset();
-    token = await adminToken(mock.url);
-  });
-  afterAll(() => mock.close());
+  const demo = useMock({ resetEach: true, adminToken: true });
 
   it('answers each child in order with its requestId, a fault in place of a failure, over HTTP 200', async () => {
-    const answer = await soap(mock.url, batch('continue'), token);
+    const answer = await soap(demo.mock.url, batch('continue'), demo.token);
     expect(answer.status).toBe(200);
     expect(answer.text).toMatch(
       /<soap:Body><BatchResponse xmlns="urn:zimbra"><GetAccountResponse xmlns="urn:zimbraAdmin" requestId="1"><account name="mario.rossi@example.com"[^>]*><a n="displayName">Mario Rossi<\/a><\/account><\/GetAccountResponse><soap:Fault requestId="2"><soap:Code><soap:Value>soap:Sender<\/soap:Value><\/soap:Code><soap:Reason><soap:Text>no such account: ghost@example.com<\/soap:Text><\/soap:Reason><soap:Detail><Error xmlns="urn:zimbra"><Code>account.NO_SUCH_ACCOUNT<\/Code>/,
@@ -33,20 +23,20 @@ describe('Zimbra mock: BatchRequest', () => {
   });
 
   it('stops after the first fault when onerror is stop', async () => {
-    const answer = await soap(mock.url, batch('stop'), token);
+    const answer = await soap(demo.mock.url, batch('stop'), demo.token);
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('<soap:Fault requestId="2">');
     expect(answer.text).not.toContain('CreateAccountResponse');
     const check = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetAccountRequest xmlns="urn:zimbraAdmin"><account by="name">batch.one@example.com</account></GetAccountRequest>',
-      token,
+      demo.token,
     );
     expect(check.status).toBe(500);
   });
 
   it('checks authentication per child', async () => {
-    const answer = await soap(mock.url, batch('continue'));
+    const answer = await soap(demo.mock.url, batch('continue'));
     expect(answer.status).toBe(200);
     expect(answer.text.match(/<Code>service.AUTH_REQUIRED<\/Code>/g)).toHaveLength(3);
   });

@@ -1,5 +1,4 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accountId,
   adminToken,
@@ -8,6 +7,7 @@ import {
   faultReason,
   soap,
   textOf,
+  useMock,
   userToken,
 } from './soap-helpers.ts';
 
@@ -15,17 +15,12 @@ const change = (name: string, oldPassword: string, password: string) =>
   `<ChangePasswordRequest xmlns="urn:zimbraAccount"><account by="name">${name}</account><oldPassword>${oldPassword}</oldPassword><password>${password}</password></ChangePasswordRequest>`;
 
 describe('Zimbra mock: a mailbox owner changes their own password', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  beforeEach(() => mock.reset());
-  afterAll(() => mock.close());
+  const demo = useMock({ resetEach: true });
 
   it('changes the password on /service/soap with the old one as credential and returns a new token', async () => {
-    const before = await userToken(mock.url, 'mario.rossi@example.com');
+    const before = await userToken(demo.mock.url, 'mario.rossi@example.com');
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       change('mario.rossi@example.com', DEMO_PASSWORD, 'Nuova-Pass-2'),
       undefined,
       '/service/soap',
@@ -34,18 +29,18 @@ describe('Zimbra mock: a mailbox owner changes their own password', () => {
     expect(answer.text).toMatch(
       /<ChangePasswordResponse xmlns="urn:zimbraAccount"><authToken>[^<]+<\/authToken><lifetime>\d+<\/lifetime>/,
     );
-    await expect(userToken(mock.url, 'mario.rossi@example.com', 'Nuova-Pass-2')).resolves.toMatch(/^0_/);
-    await expect(userToken(mock.url, 'mario.rossi@example.com')).rejects.toThrow('account.AUTH_FAILED');
+    await expect(userToken(demo.mock.url, 'mario.rossi@example.com', 'Nuova-Pass-2')).resolves.toMatch(/^0_/);
+    await expect(userToken(demo.mock.url, 'mario.rossi@example.com')).rejects.toThrow('account.AUTH_FAILED');
     // The token from before the change is dead; the one returned works.
     const stale = await soap(
-      mock.url,
+      demo.mock.url,
       change('mario.rossi@example.com', 'Nuova-Pass-2', 'Again-Pass-3'),
       before,
       '/service/soap',
     );
     expect(faultCode(stale.text)).toBe('service.AUTH_EXPIRED');
     const fresh = await soap(
-      mock.url,
+      demo.mock.url,
       change('mario.rossi@example.com', 'Nuova-Pass-2', 'Again-Pass-3'),
       textOf(answer.text, 'authToken'),
       '/service/soap',
@@ -54,13 +49,16 @@ describe('Zimbra mock: a mailbox owner changes their own password', () => {
   });
 
   it('also answers ChangePassword on the admin endpoint', async () => {
-    const answer = await soap(mock.url, change('giulia.bianchi@example.com', DEMO_PASSWORD, 'Nuova-Pass-2'));
+    const answer = await soap(
+      demo.mock.url,
+      change('giulia.bianchi@example.com', DEMO_PASSWORD, 'Nuova-Pass-2'),
+    );
     expect(answer.status).toBe(200);
   });
 
   it('answers AUTH_FAILED to a wrong old password and to an unknown account', async () => {
     const wrong = await soap(
-      mock.url,
+      demo.mock.url,
       change('mario.rossi@example.com', 'nope', 'Nuova-Pass-2'),
       undefined,
       '/service/soap',
@@ -68,7 +66,7 @@ describe('Zimbra mock: a mailbox owner changes their own password', () => {
     expect(faultCode(wrong.text)).toBe('account.AUTH_FAILED');
     expect(faultReason(wrong.text)).toBe('authentication failed for [mario.rossi@example.com]');
     const unknown = await soap(
-      mock.url,
+      demo.mock.url,
       change('ghost@example.com', 'x', 'Nuova-Pass-2'),
       undefined,
       '/service/soap',
@@ -78,26 +76,26 @@ describe('Zimbra mock: a mailbox owner changes their own password', () => {
 
   it('enforces the password policy and leaves the old password in place', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       change('mario.rossi@example.com', DEMO_PASSWORD, 'solominuscole1!'),
       undefined,
       '/service/soap',
     );
     expect(faultCode(answer.text)).toBe('account.INVALID_PASSWORD');
     expect(faultReason(answer.text)).toBe('invalid password: not enough upper case characters');
-    await expect(userToken(mock.url, 'mario.rossi@example.com')).resolves.toMatch(/^0_/);
+    await expect(userToken(demo.mock.url, 'mario.rossi@example.com')).resolves.toMatch(/^0_/);
   });
 
   it('answers PASSWORD_LOCKED when the account may not change its password', async () => {
-    const admin = await adminToken(mock.url);
-    const id = await accountId(mock.url, admin, 'luca.ferrari@example.com');
+    const admin = await adminToken(demo.mock.url);
+    const id = await accountId(demo.mock.url, admin, 'luca.ferrari@example.com');
     await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><a n="zimbraPasswordLocked">TRUE</a></ModifyAccountRequest>`,
       admin,
     );
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       change('luca.ferrari@example.com', DEMO_PASSWORD, 'Nuova-Pass-2'),
       undefined,
       '/service/soap',
@@ -107,20 +105,22 @@ describe('Zimbra mock: a mailbox owner changes their own password', () => {
   });
 
   it('answers CHANGE_PASSWORD at login when the password must change, until it is changed', async () => {
-    const admin = await adminToken(mock.url);
-    const id = await accountId(mock.url, admin, 'sara.greco@example.com');
+    const admin = await adminToken(demo.mock.url);
+    const id = await accountId(demo.mock.url, admin, 'sara.greco@example.com');
     await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyAccountRequest xmlns="urn:zimbraAdmin"><id>${id}</id><a n="zimbraPasswordMustChange">TRUE</a></ModifyAccountRequest>`,
       admin,
     );
-    await expect(userToken(mock.url, 'sara.greco@example.com')).rejects.toThrow('account.CHANGE_PASSWORD');
+    await expect(userToken(demo.mock.url, 'sara.greco@example.com')).rejects.toThrow(
+      'account.CHANGE_PASSWORD',
+    );
     await soap(
-      mock.url,
+      demo.mock.url,
       change('sara.greco@example.com', DEMO_PASSWORD, 'Nuova-Pass-2'),
       undefined,
       '/service/soap',
     );
-    await expect(userToken(mock.url, 'sara.greco@example.com', 'Nuova-Pass-2')).resolves.toMatch(/^0_/);
+    await expect(userToken(demo.mock.url, 'sara.greco@example.com', 'Nuova-Pass-2')).resolves.toMatch(/^0_/);
   });
 });

@@ -1,40 +1,29 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accountId,
-  adminToken,
   attrValue,
   attrValues,
+  EXAMPLE_ID,
   faultCode,
   faultReason,
+  PROFESSIONAL,
+  STANDARD,
   soap,
+  useMock,
   xmlAttr,
 } from './soap-helpers.ts';
-
-const STANDARD = '3f1c2b9e-5a47-4d3e-9b21-6c1d0e5a7f01';
-const PROFESSIONAL = '8a2d4c6e-1b3f-4a5d-8e7f-9c0b1d2e3f02';
-const EXAMPLE_ID = '5b7e9d1f-2c4a-4e6b-8d0f-1a3c5e7b9d11';
 
 const names = (xml: string, tag = 'account') =>
   [...xml.matchAll(new RegExp(`<${tag} name="([^"]+)"`, 'g'))].map((m) => m[1]!);
 
 describe('Zimbra mock: directory, quota, domains and classes of service', () => {
-  let mock: MockServer;
-  let token: string;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  beforeEach(async () => {
-    mock.reset();
-    token = await adminToken(mock.url);
-  });
-  afterAll(() => mock.close());
+  const demo = useMock({ resetEach: true, adminToken: true });
 
   it('pages SearchDirectory by name with more and searchTotal', async () => {
     const first = await soap(
-      mock.url,
+      demo.mock.url,
       '<SearchDirectoryRequest xmlns="urn:zimbraAdmin" domain="example.com" types="accounts" limit="15" offset="0" attrs="displayName"/>',
-      token,
+      demo.token,
     );
     expect(xmlAttr(first.text, 'SearchDirectoryResponse', 'more')).toBe('1');
     expect(xmlAttr(first.text, 'SearchDirectoryResponse', 'searchTotal')).toBe('40');
@@ -43,9 +32,9 @@ describe('Zimbra mock: directory, quota, domains and classes of service', () => 
     expect([...firstNames].sort()).toEqual(firstNames);
     expect(first.text).toContain('isExternal="0"');
     const last = await soap(
-      mock.url,
+      demo.mock.url,
       '<SearchDirectoryRequest xmlns="urn:zimbraAdmin" domain="example.com" limit="15" offset="30"/>',
-      token,
+      demo.token,
     );
     expect(names(last.text)).toHaveLength(10);
     expect(xmlAttr(last.text, 'SearchDirectoryResponse', 'more')).toBe('0');
@@ -53,39 +42,39 @@ describe('Zimbra mock: directory, quota, domains and classes of service', () => 
 
   it('filters SearchDirectory with an LDAP query, sorts by an attribute and counts', async () => {
     const found = await soap(
-      mock.url,
+      demo.mock.url,
       '<SearchDirectoryRequest xmlns="urn:zimbraAdmin" sortBy="sn" sortAscending="0" attrs="sn"><query>(&amp;(|(sn=Ros*)(sn=*anch*))(!(zimbraAccountStatus=closed)))</query></SearchDirectoryRequest>',
-      token,
+      demo.token,
     );
     expect(names(found.text)).toEqual(['mario.rossi@example.com', 'giulia.bianchi@example.com']);
     const count = await soap(
-      mock.url,
+      demo.mock.url,
       `<SearchDirectoryRequest xmlns="urn:zimbraAdmin" domain="example.com" countOnly="1"><query>(zimbraCOSId=${PROFESSIONAL})</query></SearchDirectoryRequest>`,
-      token,
+      demo.token,
     );
     expect(xmlAttr(count.text, 'SearchDirectoryResponse', 'num')).toBe('10');
     const present = await soap(
-      mock.url,
+      demo.mock.url,
       '<SearchDirectoryRequest xmlns="urn:zimbraAdmin" countOnly="1" query="zimbraIsDelegatedAdminAccount=*"/>',
-      token,
+      demo.token,
     );
     expect(xmlAttr(present.text, 'SearchDirectoryResponse', 'num')).toBe('1');
   });
 
   it('refuses more matches than maxResults with TOO_MANY_SEARCH_RESULTS', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       '<SearchDirectoryRequest xmlns="urn:zimbraAdmin" domain="example.com" maxResults="5"/>',
-      token,
+      demo.token,
     );
     expect(faultCode(answer.text)).toBe('account.TOO_MANY_SEARCH_RESULTS');
   });
 
   it('lists quota usage by totalUsed descending by default, with byte limits, paged', async () => {
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetQuotaUsageRequest xmlns="urn:zimbraAdmin" domain="example.com" limit="5" offset="0"/>',
-      token,
+      demo.token,
     );
     expect(xmlAttr(answer.text, 'GetQuotaUsageResponse', 'searchTotal')).toBe('40');
     expect(xmlAttr(answer.text, 'GetQuotaUsageResponse', 'more')).toBe('1');
@@ -94,38 +83,42 @@ describe('Zimbra mock: directory, quota, domains and classes of service', () => 
     expect([...used].sort((a, b) => b - a)).toEqual(used);
     expect(answer.text).toMatch(/<account name="[^"]+" id="[^"]+" used="\d+" limit="53687091200"\/>/);
     const byPercent = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetQuotaUsageRequest xmlns="urn:zimbraAdmin" domain="example.com" sortBy="percentUsed" sortAscending="1" limit="3"/>',
-      token,
+      demo.token,
     );
     const rows = [...byPercent.text.matchAll(/used="(\d+)" limit="(\d+)"/g)].map(
       (m) => Number(m[1]) / Number(m[2]),
     );
     const finite = rows.filter((r) => Number.isFinite(r));
     expect([...finite].sort((a, b) => a - b)).toEqual(finite);
-    const bad = await soap(mock.url, '<GetQuotaUsageRequest xmlns="urn:zimbraAdmin" sortBy="size"/>', token);
+    const bad = await soap(
+      demo.mock.url,
+      '<GetQuotaUsageRequest xmlns="urn:zimbraAdmin" sortBy="size"/>',
+      demo.token,
+    );
     expect(faultReason(bad.text)).toBe('invalid request: sortBy must be percentUsed or totalUsed');
   });
 
   it('reports one mailbox size with GetMailbox, following setUsage', async () => {
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
-    const zimbra = mock.backend.zimbra as unknown as { setUsage(address: string, bytes: number): void };
+    const id = await accountId(demo.mock.url, demo.token, 'mario.rossi@example.com');
+    const zimbra = demo.mock.backend.zimbra as unknown as { setUsage(address: string, bytes: number): void };
     zimbra.setUsage('mario.rossi@example.com', 123456789);
     const answer = await soap(
-      mock.url,
+      demo.mock.url,
       `<GetMailboxRequest xmlns="urn:zimbraAdmin"><mbox id="${id}"/></GetMailboxRequest>`,
-      token,
+      demo.token,
     );
     expect(answer.text).toMatch(/<mbox mbxid="\d+" s="123456789"\/>/);
   });
 
   it('lists domains, reads one with an attrs filter, and counts accounts per effective COS', async () => {
-    const all = await soap(mock.url, '<GetAllDomainsRequest xmlns="urn:zimbraAdmin"/>', token);
+    const all = await soap(demo.mock.url, '<GetAllDomainsRequest xmlns="urn:zimbraAdmin"/>', demo.token);
     expect(names(all.text, 'domain')).toEqual(['example.com', 'oldshop.it']);
     const one = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetDomainRequest xmlns="urn:zimbraAdmin" attrs="zimbraDomainMaxAccounts,zimbraDomainCOSMaxAccounts"><domain by="name">example.com</domain></GetDomainRequest>',
-      token,
+      demo.token,
     );
     expect(attrValue(one.text, 'zimbraDomainMaxAccounts')).toBe('60');
     expect(attrValues(one.text, 'zimbraDomainCOSMaxAccounts')).toEqual([
@@ -134,47 +127,47 @@ describe('Zimbra mock: directory, quota, domains and classes of service', () => 
     ]);
     expect(attrValue(one.text, 'zimbraDomainStatus')).toBeUndefined();
     const count = await soap(
-      mock.url,
+      demo.mock.url,
       '<CountAccountRequest xmlns="urn:zimbraAdmin"><domain by="name">example.com</domain></CountAccountRequest>',
-      token,
+      demo.token,
     );
     expect(count.text).toContain(`<cos id="${STANDARD}" name="Standard">28</cos>`);
     expect(count.text).toContain(`<cos id="${PROFESSIONAL}" name="Professional">10</cos>`);
     expect(count.text).toContain('name="default">2</cos>');
     const missing = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetDomainRequest xmlns="urn:zimbraAdmin"><domain by="name">no.test</domain></GetDomainRequest>',
-      token,
+      demo.token,
     );
     expect(faultCode(missing.text)).toBe('account.NO_SUCH_DOMAIN');
   });
 
   it('raises a COS slot limit with ModifyDomain and checks the cosId:max format', async () => {
     const raise = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyDomainRequest xmlns="urn:zimbraAdmin"><id>${EXAMPLE_ID}</id><a n="zimbraDomainCOSMaxAccounts">${STANDARD}:40</a><a n="zimbraDomainCOSMaxAccounts">${PROFESSIONAL}:12</a></ModifyDomainRequest>`,
-      token,
+      demo.token,
     );
     expect(attrValues(raise.text, 'zimbraDomainCOSMaxAccounts')).toEqual([
       `${STANDARD}:40`,
       `${PROFESSIONAL}:12`,
     ]);
     const created = await soap(
-      mock.url,
+      demo.mock.url,
       `<CreateAccountRequest xmlns="urn:zimbraAdmin"><name>pro11@example.com</name><a n="zimbraCOSId">${PROFESSIONAL}</a></CreateAccountRequest>`,
-      token,
+      demo.token,
     );
     expect(created.status).toBe(200);
     const badFormat = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyDomainRequest xmlns="urn:zimbraAdmin"><id>${EXAMPLE_ID}</id><a n="+zimbraDomainCOSMaxAccounts">oops</a></ModifyDomainRequest>`,
-      token,
+      demo.token,
     );
     expect(faultReason(badFormat.text)).toBe('invalid request: invalid format');
     const duplicate = await soap(
-      mock.url,
+      demo.mock.url,
       `<ModifyDomainRequest xmlns="urn:zimbraAdmin"><id>${EXAMPLE_ID}</id><a n="+zimbraDomainCOSMaxAccounts">${STANDARD}:50</a></ModifyDomainRequest>`,
-      token,
+      demo.token,
     );
     expect(faultReason(duplicate.text)).toBe(
       `invalid request: cannot contain multiple values for the same cos ${STANDARD}: 40, 50`,
@@ -182,23 +175,23 @@ describe('Zimbra mock: directory, quota, domains and classes of service', () => 
   });
 
   it('lists classes of service and reads one by name, marking COS-only attributes', async () => {
-    const all = await soap(mock.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>', token);
+    const all = await soap(demo.mock.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>', demo.token);
     expect(names(all.text, 'cos').sort()).toEqual(['Professional', 'Standard', 'default']);
     expect(all.text).toMatch(
       /<cos name="default" id="e00428a1-0c00-11d9-836a-000d93afea2a" isDefaultCos="1">/,
     );
     const one = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetCosRequest xmlns="urn:zimbraAdmin"><cos by="name">Professional</cos></GetCosRequest>',
-      token,
+      demo.token,
     );
     expect(xmlAttr(one.text, 'cos', 'id')).toBe(PROFESSIONAL);
     expect(one.text).toContain('<a n="cn" c="1">Professional</a>');
     expect(attrValue(one.text, 'zimbraPasswordMinLength')).toBe('8');
     const missing = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetCosRequest xmlns="urn:zimbraAdmin"><cos by="name">Gold</cos></GetCosRequest>',
-      token,
+      demo.token,
     );
     expect(faultCode(missing.text)).toBe('account.NO_SUCH_COS');
     expect(faultReason(missing.text)).toBe('no such cos: Gold');

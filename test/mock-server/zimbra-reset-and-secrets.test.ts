@@ -1,5 +1,4 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accountId,
   adminToken,
@@ -7,34 +6,31 @@ import {
   faultCode,
   type SoapAnswer,
   soap,
+  useMock,
   userToken,
 } from './soap-helpers.ts';
 
 describe('Zimbra mock: reset and secrets', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-  });
-  afterAll(() => mock.close());
+  const demo = useMock();
 
   it('goes back to the seed with the same ids after reset', async () => {
-    let token = await adminToken(mock.url);
-    const marioId = await accountId(mock.url, token, 'mario.rossi@example.com');
+    let token = await adminToken(demo.mock.url);
+    const marioId = await accountId(demo.mock.url, token, 'mario.rossi@example.com');
     await soap(
-      mock.url,
+      demo.mock.url,
       `<DeleteAccountRequest xmlns="urn:zimbraAdmin"><id>${marioId}</id></DeleteAccountRequest>`,
       token,
     );
     await soap(
-      mock.url,
+      demo.mock.url,
       '<CreateAccountRequest xmlns="urn:zimbraAdmin"><name>temp@example.com</name></CreateAccountRequest>',
       token,
     );
-    mock.reset();
-    token = await adminToken(mock.url);
-    expect(await accountId(mock.url, token, 'mario.rossi@example.com')).toBe(marioId);
+    demo.mock.reset();
+    token = await adminToken(demo.mock.url);
+    expect(await accountId(demo.mock.url, token, 'mario.rossi@example.com')).toBe(marioId);
     const temp = await soap(
-      mock.url,
+      demo.mock.url,
       '<GetAccountRequest xmlns="urn:zimbraAdmin"><account by="name">temp@example.com</account></GetAccountRequest>',
       token,
     );
@@ -42,23 +38,23 @@ describe('Zimbra mock: reset and secrets', () => {
   });
 
   it('forgets issued tokens on reset', async () => {
-    const token = await adminToken(mock.url);
-    mock.reset();
-    const answer = await soap(mock.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>', token);
+    const token = await adminToken(demo.mock.url);
+    demo.mock.reset();
+    const answer = await soap(demo.mock.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>', token);
     expect(faultCode(answer.text)).toBe('service.AUTH_REQUIRED');
   });
 
   it('never answers with a stored password or its hash', async () => {
-    mock.reset();
+    demo.mock.reset();
     const answers: SoapAnswer[] = [];
     const call = async (body: string, token?: string, path?: string) => {
-      const answer = await soap(mock.url, body, token, path);
+      const answer = await soap(demo.mock.url, body, token, path);
       answers.push(answer);
       return answer;
     };
-    const token = await adminToken(mock.url);
-    await userToken(mock.url, 'mario.rossi@example.com');
-    const id = await accountId(mock.url, token, 'mario.rossi@example.com');
+    const token = await adminToken(demo.mock.url);
+    await userToken(demo.mock.url, 'mario.rossi@example.com');
+    const id = await accountId(demo.mock.url, token, 'mario.rossi@example.com');
     await call(
       '<CreateAccountRequest xmlns="urn:zimbraAdmin"><name>s@example.com</name><password>Secret-Pass-7</password></CreateAccountRequest>',
       token,

@@ -1,20 +1,14 @@
-import type { MockServer } from '@casella/mock-server';
 import { isPecApiError, ValidationError } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, GOOD_PASSWORD, loginDemo, raw, rawToken, startPecMock } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { failure, GOOD_PASSWORD, loginDemo, raw, rawToken, usePecMock } from './support.ts';
 
 const pair = { password: GOOD_PASSWORD, passwordConfirm: GOOD_PASSWORD };
 
 describe('PEC mailbox creation', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startPecMock();
-  });
-  beforeEach(() => mock.reset());
-  afterAll(() => mock.close());
+  const demo = usePecMock({ resetEach: true });
 
   it('creates a mailbox that works at once, lower-casing its name', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const created = await pec.mailboxes.create({ localPart: 'Ufficio.Tecnico', ...pair });
     expect(created).toMatchObject({
       address: 'ufficio.tecnico@pec.example.it',
@@ -27,14 +21,14 @@ describe('PEC mailbox creation', () => {
   });
 
   it('answers a create with 201 and a Location header pointing at the new mailbox', async () => {
-    const token = await rawToken(mock);
-    const res = await raw(mock, 'POST', '/mailboxes', { token, body: { localPart: 'gare', ...pair } });
+    const token = await rawToken(demo.mock);
+    const res = await raw(demo.mock, 'POST', '/mailboxes', { token, body: { localPart: 'gare', ...pair } });
     expect(res.status).toBe(201);
-    expect(res.headers.get('location')).toBe(`${mock.url}/pec/v1/mailboxes/gare`);
+    expect(res.headers.get('location')).toBe(`${demo.mock.url}/pec/v1/mailboxes/gare`);
   });
 
   it('refuses a malformed name before the wire, listing every broken rule', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(pec.mailboxes.create({ localPart: '.a..b!', ...pair }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((i: { rule: string }) => i.rule)).toEqual([
@@ -46,25 +40,28 @@ describe('PEC mailbox creation', () => {
   });
 
   it('answers a malformed name with INVALID_LOCAL_PART listing every broken rule', async () => {
-    const token = await rawToken(mock);
-    const res = await raw(mock, 'POST', '/mailboxes', { token, body: { localPart: '-x', ...pair } });
+    const token = await rawToken(demo.mock);
+    const res = await raw(demo.mock, 'POST', '/mailboxes', { token, body: { localPart: '-x', ...pair } });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('INVALID_LOCAL_PART');
     expect(res.body.error.details.map((d: { rule: string }) => d.rule)).toEqual(['letterOrDigitAtEnds']);
   });
 
   it('refuses the reserved name postmaster, in the SDK and on the server (RESERVED_LOCAL_PART)', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(pec.mailboxes.create({ localPart: 'PostMaster', ...pair }));
     expect(error.rule).toBe('reserved');
-    const token = await rawToken(mock);
-    const res = await raw(mock, 'POST', '/mailboxes', { token, body: { localPart: 'PostMaster', ...pair } });
+    const token = await rawToken(demo.mock);
+    const res = await raw(demo.mock, 'POST', '/mailboxes', {
+      token,
+      body: { localPart: 'PostMaster', ...pair },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('RESERVED_LOCAL_PART');
   });
 
   it('refuses a weak password before the wire, listing every failed rule of the policy', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(
       pec.mailboxes.create({ localPart: 'gare', password: 'weak', passwordConfirm: 'weak' }),
     );
@@ -77,9 +74,9 @@ describe('PEC mailbox creation', () => {
   });
 
   it('answers a weak password with PASSWORD_POLICY_VIOLATION listing every failed rule', async () => {
-    const token = await rawToken(mock);
+    const token = await rawToken(demo.mock);
     const body = { localPart: 'gare', password: 'weak pw', passwordConfirm: 'weak pw' };
-    const res = await raw(mock, 'POST', '/mailboxes', { token, body });
+    const res = await raw(demo.mock, 'POST', '/mailboxes', { token, body });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('PASSWORD_POLICY_VIOLATION');
     expect(res.body.error.details.map((d: { rule: string }) => d.rule)).toEqual([
@@ -92,24 +89,24 @@ describe('PEC mailbox creation', () => {
   });
 
   it('refuses a confirmation that differs from the password, in the SDK and on the server (PASSWORD_MISMATCH)', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const input = { localPart: 'gare', password: GOOD_PASSWORD, passwordConfirm: `${GOOD_PASSWORD}x` };
     const error = await failure(pec.mailboxes.create(input));
     expect(error).toMatchObject({ field: 'passwordConfirm', rule: 'matchesPassword' });
-    const res = await raw(mock, 'POST', '/mailboxes', { token: await rawToken(mock), body: input });
+    const res = await raw(demo.mock, 'POST', '/mailboxes', { token: await rawToken(demo.mock), body: input });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('PASSWORD_MISMATCH');
   });
 
   it('refuses a name that exists with MAILBOX_EXISTS', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(pec.mailboxes.create({ localPart: 'fatture', ...pair }));
     expect(isPecApiError(error, 'MAILBOX_EXISTS')).toBe(true);
     expect(error.status).toBe(409);
   });
 
   it('refuses a mailbox beyond the domain limit with MAILBOX_LIMIT_REACHED', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     for (let i = 1; i <= 7; i++) await pec.mailboxes.create({ localPart: `sede${i}`, ...pair });
     const error = await failure(pec.mailboxes.create({ localPart: 'sede8', ...pair }));
     expect(isPecApiError(error, 'MAILBOX_LIMIT_REACHED')).toBe(true);
@@ -118,7 +115,7 @@ describe('PEC mailbox creation', () => {
   });
 
   it('returns the first result for a repeated create with the same Idempotency-Key instead of 409', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const first = await pec.mailboxes.create(
       { localPart: 'gare', ...pair },
       { idempotencyKey: 'create-gare-1' },
@@ -128,9 +125,9 @@ describe('PEC mailbox creation', () => {
       { idempotencyKey: 'create-gare-1' },
     );
     expect(again).toEqual(first);
-    const token = await rawToken(mock);
+    const token = await rawToken(demo.mock);
     const headers = { 'idempotency-key': 'create-gare-1' };
-    const res = await raw(mock, 'POST', '/mailboxes', {
+    const res = await raw(demo.mock, 'POST', '/mailboxes', {
       token,
       headers,
       body: { localPart: 'gare', ...pair },
@@ -140,7 +137,7 @@ describe('PEC mailbox creation', () => {
   });
 
   it('refuses an Idempotency-Key reused with another body (IDEMPOTENCY_KEY_REUSED)', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     await pec.mailboxes.create({ localPart: 'gare', ...pair }, { idempotencyKey: 'k-1' });
     const error = await failure(
       pec.mailboxes.create({ localPart: 'bandi', ...pair }, { idempotencyKey: 'k-1' }),
@@ -150,9 +147,9 @@ describe('PEC mailbox creation', () => {
   });
 
   it('retries a create cut by a 503 with the same key, creating the mailbox once', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     await pec.passwordPolicy();
-    mock.backend.faults.set({ failNext: 1 });
+    demo.mock.backend.faults.set({ failNext: 1 });
     await expect(pec.mailboxes.create({ localPart: 'gare', ...pair })).resolves.toMatchObject({
       localPart: 'gare',
     });
@@ -160,8 +157,11 @@ describe('PEC mailbox creation', () => {
   });
 
   it('answers a create body with wrong types with VALIDATION_FAILED', async () => {
-    const token = await rawToken(mock);
-    const res = await raw(mock, 'POST', '/mailboxes', { token, body: { localPart: ['x'], password: 1 } });
+    const token = await rawToken(demo.mock);
+    const res = await raw(demo.mock, 'POST', '/mailboxes', {
+      token,
+      body: { localPart: ['x'], password: 1 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details).toHaveLength(3);

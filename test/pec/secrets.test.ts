@@ -1,8 +1,7 @@
 import { inspect } from 'node:util';
-import type { MockServer } from '@casella/mock-server';
 import { PecPostmaster, TimeoutError } from '@casella/sdk';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startRecordingProxy } from './proxy.ts';
 import {
   DEMO_PASSWORD,
@@ -12,7 +11,7 @@ import {
   POSTMASTER,
   raw,
   rawToken,
-  startPecMock,
+  usePecMock,
 } from './support.ts';
 
 /** Every way a value may be shown: String, JSON, util.inspect (deep, with hidden fields). */
@@ -21,15 +20,10 @@ function renderings(value: unknown): string {
 }
 
 describe('PEC secrets stay hidden', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startPecMock();
-  });
-  beforeEach(() => mock.reset());
-  afterAll(() => mock.close());
+  const demo = usePecMock({ resetEach: true });
 
   it('never shows the password or the token of a logged-in client', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const shown = renderings(pec);
     expect(shown).not.toContain(DEMO_PASSWORD);
     expect(shown).not.toMatch(/bearer|token/i);
@@ -40,12 +34,12 @@ describe('PEC secrets stay hidden', () => {
   });
 
   it('never shows a refused login password in the error', async () => {
-    const error = await failure(loginDemo(mock, { password: 'Sbagliata-Segreta-9!' }));
+    const error = await failure(loginDemo(demo.mock, { password: 'Sbagliata-Segreta-9!' }));
     expect(renderings(error)).not.toContain('Sbagliata-Segreta-9!');
   });
 
   it('never shows a refused new password in the ValidationError', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const secret = 'segreta lunga 1';
     const error = await failure(
       pec.mailboxes.create({ localPart: 'gare', password: secret, passwordConfirm: secret }),
@@ -55,7 +49,7 @@ describe('PEC secrets stay hidden', () => {
   });
 
   it('never echoes a refused password or confirmation in an error, whatever rule it breaks', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     await pec.passwordPolicy();
     // A marker no message contains, followed by anything: blanks, accents, too long, too short, no class.
     const secrets = fc.string({ maxLength: 300 }).map((tail) => `Zq${tail}`);
@@ -81,7 +75,7 @@ describe('PEC secrets stay hidden', () => {
   });
 
   it('never shows the new password in a server refusal', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(
       pec.mailboxes.changePassword('luca.esposito', {
         password: GOOD_PASSWORD,
@@ -93,15 +87,15 @@ describe('PEC secrets stay hidden', () => {
   });
 
   it('never shows the Authorization header in a timeout', async () => {
-    const pec = await loginDemo(mock, { timeoutMs: 30 });
-    mock.backend.faults.set({ latencyMs: 200 });
+    const pec = await loginDemo(demo.mock, { timeoutMs: 30 });
+    demo.mock.backend.faults.set({ latencyMs: 200 });
     const error = await failure(pec.domain());
     expect(error).toBeInstanceOf(TimeoutError);
     expect(renderings(error)).not.toMatch(/bearer|authorization/i);
   });
 
   it('never shows the token, the password or a temporary password anywhere through a whole workflow, nor logs', async () => {
-    const proxy = await startRecordingProxy(mock.url);
+    const proxy = await startRecordingProxy(demo.mock.url);
     const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
     const spies = methods.map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
     try {
@@ -139,7 +133,7 @@ describe('PEC secrets stay hidden', () => {
   });
 
   it('never returns a password hash, salt or clear password in a mailbox on the wire', async () => {
-    const res = await raw(mock, 'GET', '/mailboxes?q=fatture', { token: await rawToken(mock) });
+    const res = await raw(demo.mock, 'GET', '/mailboxes?q=fatture', { token: await rawToken(demo.mock) });
     const item = res.body.items[0];
     expect(Object.keys(item).sort()).toEqual(
       ['address', 'capabilities', 'createdAt', 'localPart', 'quota', 'role', 'status'].sort(),

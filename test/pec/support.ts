@@ -1,5 +1,6 @@
 import { type MockServer, resolveSeed, startMockServer } from '@casella/mock-server';
 import { PecPostmaster, type PecRetryOptions } from '@casella/sdk';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { PecBackend, PecSeed } from '../../mock-server/src/pec/index.ts';
 
 /** The password of every demo account. */
@@ -12,6 +13,27 @@ export const GOOD_PASSWORD = 'Nuova-Casella-2026!';
 export function startPecMock(pec?: PecSeed, random?: () => number): Promise<MockServer> {
   const seed = pec === undefined ? 'demo' : { zimbra: resolveSeed('empty').zimbra, pec };
   return startMockServer({ seed, ...(random === undefined ? {} : { random }) });
+}
+
+/** The demo mock over real HTTP, live for one `describe` block. */
+export interface LivePecMock {
+  readonly mock: MockServer;
+}
+
+/** Starts the demo mock before the block and closes it after; with `resetEach` every test starts from the seed. */
+export function usePecMock(options: { resetEach?: boolean } = {}): LivePecMock {
+  let mock: MockServer | undefined;
+  beforeAll(async () => {
+    mock = await startPecMock();
+  });
+  if (options.resetEach) beforeEach(() => mock?.reset());
+  afterAll(() => mock?.close());
+  return {
+    get mock() {
+      if (mock === undefined) throw new Error('the mock is started in beforeAll');
+      return mock;
+    },
+  };
 }
 
 /** The PEC emulator behind a mock, with its provider switch. */

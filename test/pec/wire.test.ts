@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MockServer } from '@casella/mock-server';
 import { PecPostmaster, ResponseValidationError, TransportError } from '@casella/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, loginDemo, POSTMASTER, raw, rawToken, startPecMock } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, failure, loginDemo, POSTMASTER, raw, rawToken, usePecMock } from './support.ts';
 
 /** A server that answers every request with the given status, content type and body. */
 async function fixedServer(
@@ -20,40 +19,36 @@ async function fixedServer(
 }
 
 describe('pec-admin wire format', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startPecMock();
-  });
-  afterAll(() => mock.close());
+  const demo = usePecMock();
 
   it('puts an X-Request-Id on every answer, success, error and 204 alike', async () => {
-    const token = await rawToken(mock);
+    const token = await rawToken(demo.mock);
     const answers = await Promise.all([
-      raw(mock, 'GET', '/domain', { token }),
-      raw(mock, 'GET', '/mailboxes/nessuno', { token }),
-      raw(mock, 'DELETE', '/sessions/current', { token: await rawToken(mock) }),
-      raw(mock, 'GET', '/nowhere'),
+      raw(demo.mock, 'GET', '/domain', { token }),
+      raw(demo.mock, 'GET', '/mailboxes/nessuno', { token }),
+      raw(demo.mock, 'DELETE', '/sessions/current', { token: await rawToken(demo.mock) }),
+      raw(demo.mock, 'GET', '/nowhere'),
     ]);
     for (const answer of answers) expect(answer.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
   });
 
   it("echoes a client's X-Request-Id, and the error envelope carries it", async () => {
-    const res = await raw(mock, 'GET', '/domain', { headers: { 'x-request-id': 'trace-42' } });
+    const res = await raw(demo.mock, 'GET', '/domain', { headers: { 'x-request-id': 'trace-42' } });
     expect(res.headers.get('x-request-id')).toBe('trace-42');
     expect(res.body.requestId).toBe('trace-42');
   });
 
   it('gives the request id of a refusal to the caller on the PecApiError', async () => {
-    const pec = await loginDemo(mock);
+    const pec = await loginDemo(demo.mock);
     const error = await failure(pec.mailboxes.get('nessuno'));
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers an unknown path with 404 NOT_FOUND and a wrong method with 405 METHOD_NOT_ALLOWED', async () => {
-    const missing = await raw(mock, 'GET', '/mailboxes/fatture/forwarding');
+    const missing = await raw(demo.mock, 'GET', '/mailboxes/fatture/forwarding');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
-    const wrong = await raw(mock, 'PATCH', '/domain');
+    const wrong = await raw(demo.mock, 'PATCH', '/domain');
     expect(wrong.status).toBe(405);
     expect(wrong.body.error.code).toBe('METHOD_NOT_ALLOWED');
     expect(wrong.headers.get('allow')).toBe('GET');

@@ -1,24 +1,13 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { isZimbraFault, ValidationError, type ZimbraAdmin, zimbraBatch } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, GOOD_PASSWORD, loginAs } from './zimbra-fixtures.ts';
+import { isZimbraFault, ValidationError, zimbraBatch } from '@casella/sdk';
+import { describe, expect, it } from 'vitest';
+import { failure, GOOD_PASSWORD, useDemoAdmin } from './zimbra-fixtures.ts';
 
 describe('admin.batch', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-  });
-  beforeEach(() => mock.reset());
-  afterAll(async () => {
-    await admin.close();
-    await mock.close();
-  });
+  const demo = useDemoAdmin({ resetEach: true });
 
   it('runs many requests in one BatchRequest and gives each its value or its fault, in order', async () => {
-    const mario = await admin.accounts.get('mario.rossi@example.com');
-    const [created, exists, renamed, missing] = await admin.batch([
+    const mario = await demo.admin.accounts.get('mario.rossi@example.com');
+    const [created, exists, renamed, missing] = await demo.admin.batch([
       zimbraBatch.createAccount({ name: 'b1@example.com', password: GOOD_PASSWORD, cos: 'Standard' }),
       zimbraBatch.createAccount({
         name: 'mario.rossi@example.com',
@@ -32,11 +21,11 @@ describe('admin.batch', () => {
     expect(!exists.ok && isZimbraFault(exists.error, 'account.ACCOUNT_EXISTS')).toBe(true);
     expect(renamed.ok && renamed.value.displayName).toBe('Mario R.');
     expect(!missing.ok && isZimbraFault(missing.error, 'account.NO_SUCH_ACCOUNT')).toBe(true);
-    expect((await admin.accounts.get('b1@example.com')).name).toBe('b1@example.com');
+    expect((await demo.admin.accounts.get('b1@example.com')).name).toBe('b1@example.com');
   });
 
   it('stops at the first fault with onError stop and marks the rest as skipped', async () => {
-    const results = await admin.batch(
+    const results = await demo.admin.batch(
       [
         zimbraBatch.createAccount({
           name: 'mario.rossi@example.com',
@@ -52,7 +41,7 @@ describe('admin.batch', () => {
       'skipped',
     ]);
     expect(
-      isZimbraFault(await failure(admin.accounts.get('b2@example.com')), 'account.NO_SUCH_ACCOUNT'),
+      isZimbraFault(await failure(demo.admin.accounts.get('b2@example.com')), 'account.NO_SUCH_ACCOUNT'),
     ).toBe(true);
   });
 
@@ -60,16 +49,16 @@ describe('admin.batch', () => {
     const items = Array.from({ length: 14 }, (_, i) =>
       zimbraBatch.createAccount({ name: `fill${i}@example.com`, password: GOOD_PASSWORD, cos: 'Standard' }),
     );
-    const results = await admin.batch(items);
+    const results = await demo.admin.batch(items);
     expect(results.filter((r) => r.ok)).toHaveLength(12);
     const refused = results.filter((r) => !r.ok);
     expect(refused.every((r) => !r.ok && isZimbraFault(r.error, 'account.TOO_MANY_ACCOUNTS'))).toBe(true);
   });
 
   it('validates every item before sending anything, naming the item', async () => {
-    mock.backend.faults.set({ failNext: 1 });
+    demo.mock.backend.faults.set({ failNext: 1 });
     const error = await failure(
-      admin.batch([
+      demo.admin.batch([
         zimbraBatch.createAccount({ name: 'ok@example.com', password: GOOD_PASSWORD, cos: 'Standard' }),
         zimbraBatch.createAccount({ name: 'bad@example.com', password: 'nouppercase1!', cos: 'Standard' }),
       ]),
@@ -77,13 +66,13 @@ describe('admin.batch', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'items.1.password', rule: 'zimbraPasswordMinUpperCaseChars' });
     // The injected failure is still pending: no request reached the server.
-    expect(mock.backend.faults.settings.failNext).toBe(1);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(1);
   });
 
   it('refuses an item not built with zimbraBatch and an unknown onError before sending anything', async () => {
-    mock.backend.faults.set({ failNext: 1 });
+    demo.mock.backend.faults.set({ failNext: 1 });
     const notAnItem = await failure(
-      admin.batch([
+      demo.admin.batch([
         zimbraBatch.getAccount('96a0f96b-12bc-4390-971e-996479adc7e7'),
         { request: 'X' } as never,
       ]),
@@ -91,14 +80,14 @@ describe('admin.batch', () => {
     expect(notAnItem).toBeInstanceOf(ValidationError);
     expect(notAnItem).toMatchObject({ field: 'items.1', rule: 'batchItem' });
     const badMode = await failure(
-      admin.batch([zimbraBatch.request('GetAllCosRequest')], { onError: 'ignore' as 'stop' }),
+      demo.admin.batch([zimbraBatch.request('GetAllCosRequest')], { onError: 'ignore' as 'stop' }),
     );
     expect(badMode).toMatchObject({ field: 'onError', rule: 'oneOf' });
-    expect(mock.backend.faults.settings.failNext).toBe(1);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(1);
   });
 
   it('carries raw requests too', async () => {
-    const [r] = await admin.batch([zimbraBatch.request('GetAllCosRequest')]);
+    const [r] = await demo.admin.batch([zimbraBatch.request('GetAllCosRequest')]);
     expect(r.ok && Array.isArray(r.value.cos)).toBe(true);
   });
 });

@@ -1,22 +1,12 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { isZimbraFault, PasswordPolicy, type ZimbraAdmin } from '@casella/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure, loginAs } from './zimbra-fixtures.ts';
+import { isZimbraFault, PasswordPolicy } from '@casella/sdk';
+import { describe, expect, it } from 'vitest';
+import { failure, useDemoAdmin } from './zimbra-fixtures.ts';
 
 describe('admin.cos and admin.passwordPolicy', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-  });
-  afterAll(async () => {
-    await admin.close();
-    await mock.close();
-  });
+  const demo = useDemoAdmin();
 
   it('lists the mailbox types with their quota and the default COS', async () => {
-    const list = await admin.cos.list();
+    const list = await demo.admin.cos.list();
     const byName = Object.fromEntries(list.map((c) => [c.name, c]));
     expect(byName.Standard?.quotaBytes).toBe(5368709120);
     expect(byName.Professional?.quotaBytes).toBe(53687091200);
@@ -25,7 +15,7 @@ describe('admin.cos and admin.passwordPolicy', () => {
   });
 
   it("reads a COS's policy and checks passwords offline, rule by rule in Zimbra's order", async () => {
-    const policy = await admin.passwordPolicy({ cos: 'Professional' });
+    const policy = await demo.admin.passwordPolicy({ cos: 'Professional' });
     expect(policy.check('Casella-Demo-1!')).toEqual([]);
     expect(policy.check('abc').map((v) => v.rule)).toEqual([
       'zimbraPasswordMinLength',
@@ -41,15 +31,15 @@ describe('admin.cos and admin.passwordPolicy', () => {
   });
 
   it('reads the policy that applies to an account through its COS', async () => {
-    const policy = await admin.passwordPolicy('mario.rossi@example.com');
+    const policy = await demo.admin.passwordPolicy('mario.rossi@example.com');
     expect(policy.rules.counts.zimbraPasswordMinLength).toBe(8);
-    const none = await admin.passwordPolicy('admin@example.com');
+    const none = await demo.admin.passwordPolicy('admin@example.com');
     expect(none.check('x')).toEqual([]);
   });
 
   it('refuses a policy for an unknown COS with account.NO_SUCH_COS', async () => {
     expect(
-      isZimbraFault(await failure(admin.passwordPolicy({ cos: 'Platinum' })), 'account.NO_SUCH_COS'),
+      isZimbraFault(await failure(demo.admin.passwordPolicy({ cos: 'Platinum' })), 'account.NO_SUCH_COS'),
     ).toBe(true);
   });
 

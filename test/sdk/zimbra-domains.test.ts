@@ -1,32 +1,21 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { isZimbraFault, type ZimbraAdmin } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, GOOD_PASSWORD, loginAs } from './zimbra-fixtures.ts';
+import { isZimbraFault } from '@casella/sdk';
+import { describe, expect, it } from 'vitest';
+import { failure, GOOD_PASSWORD, loginAs, useDemoAdmin } from './zimbra-fixtures.ts';
 
 describe('admin.domains', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-  });
-  beforeEach(() => mock.reset());
-  afterAll(async () => {
-    await admin.close();
-    await mock.close();
-  });
+  const demo = useDemoAdmin({ resetEach: true });
 
   it('lists the demo domains with their service status', async () => {
-    const domains = await admin.domains.list();
+    const domains = await demo.admin.domains.list();
     const status = Object.fromEntries(domains.map((d) => [d.name, d.status]));
     expect(status).toMatchObject({ 'example.com': 'active', 'oldshop.it': 'suspended' });
   });
 
   it('reads a domain with its limits per type', async () => {
     const [d, standard, pro] = await Promise.all([
-      admin.domains.get('example.com'),
-      admin.cos.get('Standard'),
-      admin.cos.get('Professional'),
+      demo.admin.domains.get('example.com'),
+      demo.admin.cos.get('Standard'),
+      demo.admin.cos.get('Professional'),
     ]);
     expect(d.maxAccounts).toBe(60);
     expect(d.defaultCosId).toBe(standard.id);
@@ -39,12 +28,12 @@ describe('admin.domains', () => {
   });
 
   it('refuses an unknown domain with account.NO_SUCH_DOMAIN', async () => {
-    const error = await failure(admin.domains.get('nowhere.example'));
+    const error = await failure(demo.admin.domains.get('nowhere.example'));
     expect(isZimbraFault(error, 'account.NO_SUCH_DOMAIN')).toBe(true);
   });
 
   it('shows used, max and free mailboxes per type and in total', async () => {
-    const cap = await admin.domains.capacity('example.com');
+    const cap = await demo.admin.domains.capacity('example.com');
     const byName = Object.fromEntries(cap.types.map((t) => [t.cos.name, t]));
     expect(cap).toMatchObject({
       domain: 'example.com',
@@ -58,19 +47,19 @@ describe('admin.domains', () => {
   });
 
   it('shows a suspended domain without limits as unlimited', async () => {
-    const cap = await admin.domains.capacity('oldshop.it');
+    const cap = await demo.admin.domains.capacity('oldshop.it');
     expect(cap.status).toBe('suspended');
     expect(cap.total).toEqual({ used: 3, max: null, free: null });
     expect(cap.types.map((t) => [t.cos.name, t.used, t.max])).toEqual([['Standard', 3, null]]);
   });
 
   it('buys Professional mailboxes: raises the limit, keeps Standard, then a create succeeds', async () => {
-    await admin.domains.setTypeLimit('example.com', 'Professional', 12);
-    const cap = await admin.domains.capacity('example.com');
+    await demo.admin.domains.setTypeLimit('example.com', 'Professional', 12);
+    const cap = await demo.admin.domains.capacity('example.com');
     const byName = Object.fromEntries(cap.types.map((t) => [t.cos.name, t]));
     expect(byName.Professional).toMatchObject({ max: 12, free: 2 });
     expect(byName.Standard).toMatchObject({ max: 40 });
-    const created = await admin.accounts.create({
+    const created = await demo.admin.accounts.create({
       name: 'nuovo.pro@example.com',
       password: GOOD_PASSWORD,
       cos: 'Professional',
@@ -79,12 +68,12 @@ describe('admin.domains', () => {
   });
 
   it('refuses a type limit for an unknown COS with account.NO_SUCH_COS', async () => {
-    const error = await failure(admin.domains.setTypeLimit('example.com', 'Platinum', 5));
+    const error = await failure(demo.admin.domains.setTypeLimit('example.com', 'Platinum', 5));
     expect(isZimbraFault(error, 'account.NO_SUCH_COS')).toBe(true);
   });
 
   it('refuses a domain admin on a domain that is not theirs with service.PERM_DENIED', async () => {
-    const da = await loginAs(mock, 'domainadmin@example.com');
+    const da = await loginAs(demo.mock, 'domainadmin@example.com');
     try {
       const error = await failure(da.domains.get('oldshop.it'));
       expect(isZimbraFault(error, 'service.PERM_DENIED')).toBe(true);
@@ -98,7 +87,7 @@ describe('admin.domains', () => {
   });
 
   it("lets a domain admin see its own domain's capacity", async () => {
-    const da = await loginAs(mock, 'domainadmin@example.com');
+    const da = await loginAs(demo.mock, 'domainadmin@example.com');
     try {
       const cap = await da.domains.capacity('example.com');
       expect(cap.total.used).toBe(40);

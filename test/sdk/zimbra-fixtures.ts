@@ -2,8 +2,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { MockServer } from '@casella/mock-server';
+import { type MockServer, startMockServer } from '@casella/mock-server';
 import { ZimbraAdmin, type ZimbraAdminOptions } from '@casella/sdk';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'Casella-Demo-1!';
@@ -18,6 +19,40 @@ export function loginAs(
   extra: Partial<ZimbraAdminOptions> = {},
 ): Promise<ZimbraAdmin> {
   return ZimbraAdmin.login({ url: mock.url, username, password: DEMO_PASSWORD, retryDelayMs: 10, ...extra });
+}
+
+/** The demo mock over real HTTP and the global admin logged into it, live for one `describe` block. */
+export interface DemoAdmin {
+  readonly mock: MockServer;
+  readonly admin: ZimbraAdmin;
+}
+
+/**
+ * Starts the demo mock and logs the global admin in before the block, closes both after it; with
+ * `resetEach`, every test starts from the seed again.
+ */
+export function useDemoAdmin(options: { resetEach?: boolean } = {}): DemoAdmin {
+  let mock: MockServer | undefined;
+  let admin: ZimbraAdmin | undefined;
+  beforeAll(async () => {
+    mock = await startMockServer({ seed: 'demo' });
+    admin = await loginAs(mock);
+  });
+  if (options.resetEach) beforeEach(() => mock?.reset());
+  afterAll(async () => {
+    await admin?.close();
+    await mock?.close();
+  });
+  return {
+    get mock() {
+      if (mock === undefined) throw new Error('the demo mock is started in beforeAll');
+      return mock;
+    },
+    get admin() {
+      if (admin === undefined) throw new Error('the demo admin logs in in beforeAll');
+      return admin;
+    },
+  };
 }
 
 /** Runs a promise that must reject and returns the error. */

@@ -1,23 +1,13 @@
-import { type MockServer, startMockServer } from '@casella/mock-server';
-import { isZimbraFault, ResponseValidationError, ValidationError, type ZimbraAdmin } from '@casella/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isZimbraFault, ResponseValidationError, ValidationError } from '@casella/sdk';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { failure, loginAs } from './zimbra-fixtures.ts';
+import { failure, useDemoAdmin } from './zimbra-fixtures.ts';
 
 describe('admin.request (raw escape hatch)', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
-  beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-  });
-  afterAll(async () => {
-    await admin.close();
-    await mock.close();
-  });
+  const demo = useDemoAdmin();
 
   it('sends any admin request and returns the parsed response element', async () => {
-    const res = await admin.request('CountAccountRequest', {
+    const res = await demo.admin.request('CountAccountRequest', {
       domain: { '@_by': 'name', '#text': 'example.com' },
     });
     expect(Array.isArray(res.cos)).toBe(true);
@@ -25,21 +15,21 @@ describe('admin.request (raw escape hatch)', () => {
 
   it('checks the answer with a schema when given one', async () => {
     const schema = z.object({ cos: z.array(z.object({ '@_name': z.string() })) });
-    const res = await admin.request('GetAllCosRequest', {}, { schema });
+    const res = await demo.admin.request('GetAllCosRequest', {}, { schema });
     expect(res.cos.map((c) => c['@_name'])).toContain('Standard');
     const strict = z.object({ nothing: z.string() });
-    expect(await failure(admin.request('GetAllCosRequest', {}, { schema: strict }))).toBeInstanceOf(
+    expect(await failure(demo.admin.request('GetAllCosRequest', {}, { schema: strict }))).toBeInstanceOf(
       ResponseValidationError,
     );
   });
 
   it('passes an unknown document through as service.UNKNOWN_DOCUMENT', async () => {
-    const error = await failure(admin.request('NoSuchThingRequest', {}));
+    const error = await failure(demo.admin.request('NoSuchThingRequest', {}));
     expect(isZimbraFault(error, 'service.UNKNOWN_DOCUMENT')).toBe(true);
   });
 
   it('refuses a name that is not a request element before the wire', async () => {
-    const error = await failure(admin.request('<evil/>', {}));
+    const error = await failure(demo.admin.request('<evil/>', {}));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'requestName', rule: 'requestName' });
   });

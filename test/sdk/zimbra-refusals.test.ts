@@ -1,9 +1,8 @@
 // Every refusal of every operation reaches the caller as a ZimbraFault with Zimbra's own code;
 // these are the ones the per-operation files do not already walk through.
-import { type MockServer, startMockServer } from '@casella/mock-server';
 import { isZimbraFault, type ZimbraAdmin, ZimbraFault } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, failure, GOOD_PASSWORD, loginAs } from './zimbra-fixtures.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, failure, GOOD_PASSWORD, loginAs, useDemoAdmin } from './zimbra-fixtures.ts';
 
 /** Awaits a call that must be refused and returns the ZimbraFault's code and side. */
 async function refusal(call: Promise<unknown>): Promise<{ code: string; fault: string }> {
@@ -14,64 +13,60 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; fault: s
 }
 
 describe('refusals of each operation, as typed ZimbraFaults', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
+  const demo = useDemoAdmin({ resetEach: true });
   let domainAdmin: ZimbraAdmin;
   const other = 'carlo.verdi@oldshop.it'; // a mailbox of the suspended domain, not the domain admin's
   beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-    domainAdmin = await loginAs(mock, 'domainadmin@example.com');
+    domainAdmin = await loginAs(demo.mock, 'domainadmin@example.com');
   });
-  beforeEach(() => mock.reset());
-  afterAll(async () => {
-    await admin.close();
-    await domainAdmin.close();
-    await mock.close();
-  });
+  afterAll(() => domainAdmin.close());
 
   it('accounts.create: a suspended domain is service.PERM_DENIED', async () => {
-    const r = await refusal(admin.accounts.create({ name: 'nuovo@oldshop.it', password: GOOD_PASSWORD }));
+    const r = await refusal(
+      demo.admin.accounts.create({ name: 'nuovo@oldshop.it', password: GOOD_PASSWORD }),
+    );
     expect(r).toEqual({ code: 'service.PERM_DENIED', fault: 'client' });
   });
 
   it('accounts.modify: an unknown account or COS, and a suspended domain', async () => {
-    expect((await refusal(admin.accounts.modify('nessuno@example.com', { sn: 'X' }))).code).toBe(
+    expect((await refusal(demo.admin.accounts.modify('nessuno@example.com', { sn: 'X' }))).code).toBe(
       'account.NO_SUCH_ACCOUNT',
     );
-    expect((await refusal(admin.accounts.modify('mario.rossi@example.com', { cos: 'Gold' }))).code).toBe(
+    expect((await refusal(demo.admin.accounts.modify('mario.rossi@example.com', { cos: 'Gold' }))).code).toBe(
       'account.NO_SUCH_COS',
     );
-    expect((await refusal(admin.accounts.modify(other, { sn: 'X' }))).code).toBe('service.PERM_DENIED');
+    expect((await refusal(demo.admin.accounts.modify(other, { sn: 'X' }))).code).toBe('service.PERM_DENIED');
   });
 
   it('accounts.rename: an unknown account, and a target domain that does not exist', async () => {
-    expect((await refusal(admin.accounts.rename('nessuno@example.com', 'n@example.com'))).code).toBe(
+    expect((await refusal(demo.admin.accounts.rename('nessuno@example.com', 'n@example.com'))).code).toBe(
       'account.NO_SUCH_ACCOUNT',
     );
     expect(
-      (await refusal(admin.accounts.rename('mario.rossi@example.com', 'mario@nowhere.example'))).code,
+      (await refusal(demo.admin.accounts.rename('mario.rossi@example.com', 'mario@nowhere.example'))).code,
     ).toBe('account.NO_SUCH_DOMAIN');
   });
 
   it('accounts.search: an unknown domain is account.NO_SUCH_DOMAIN', async () => {
-    const r = await refusal(collect(admin.accounts.search({ domain: 'nowhere.example' })));
+    const r = await refusal(collect(demo.admin.accounts.search({ domain: 'nowhere.example' })));
     expect(r.code).toBe('account.NO_SUCH_DOMAIN');
   });
 
   it('domains.capacity and domains.setTypeLimit: an unknown domain is account.NO_SUCH_DOMAIN', async () => {
-    expect((await refusal(admin.domains.capacity('nowhere.example'))).code).toBe('account.NO_SUCH_DOMAIN');
-    expect((await refusal(admin.domains.setTypeLimit('nowhere.example', 'Standard', 3))).code).toBe(
+    expect((await refusal(demo.admin.domains.capacity('nowhere.example'))).code).toBe(
+      'account.NO_SUCH_DOMAIN',
+    );
+    expect((await refusal(demo.admin.domains.setTypeLimit('nowhere.example', 'Standard', 3))).code).toBe(
       'account.NO_SUCH_DOMAIN',
     );
   });
 
   it('cos.get: an unknown COS is account.NO_SUCH_COS', async () => {
-    expect((await refusal(admin.cos.get('Gold'))).code).toBe('account.NO_SUCH_COS');
+    expect((await refusal(demo.admin.cos.get('Gold'))).code).toBe('account.NO_SUCH_COS');
   });
 
   it('a domain admin is refused every account operation outside its domain with service.PERM_DENIED', async () => {
-    const { id } = await admin.accounts.get(other);
+    const { id } = await demo.admin.accounts.get(other);
     // Thunks, run one by one: each refusal is awaited before the next call starts.
     const calls: (() => Promise<unknown>)[] = [
       () =>
@@ -87,7 +82,7 @@ describe('refusals of each operation, as typed ZimbraFaults', () => {
       expect(await refusal(call())).toEqual({ code: 'service.PERM_DENIED', fault: 'client' });
     }
     // Nothing was changed by any of them.
-    expect((await admin.accounts.get(id)).name).toBe(other);
+    expect((await demo.admin.accounts.get(id)).name).toBe(other);
   });
 
   it('a domain admin may not list usage across domains, nor change its own slot limits', async () => {

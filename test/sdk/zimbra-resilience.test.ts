@@ -1,46 +1,38 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type MockServer, pecSeeds, startMockServer, zimbraSeeds } from '@casella/mock-server';
-import { isZimbraFault, TimeoutError, TransportError, type ZimbraAdmin, zimbraBatch } from '@casella/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, GOOD_PASSWORD, loginAs, startRecorder } from './zimbra-fixtures.ts';
+import { pecSeeds, startMockServer, zimbraSeeds } from '@casella/mock-server';
+import { isZimbraFault, TimeoutError, TransportError, zimbraBatch } from '@casella/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { failure, GOOD_PASSWORD, loginAs, startRecorder, useDemoAdmin } from './zimbra-fixtures.ts';
 
 describe('re-login, retries and time limits', () => {
-  let mock: MockServer;
-  let admin: ZimbraAdmin;
+  const demo = useDemoAdmin({ resetEach: true });
   let standardId: string;
   beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
-    admin = await loginAs(mock);
-    standardId = (await admin.cos.get('Standard')).id;
-  });
-  beforeEach(() => mock.reset());
-  afterAll(async () => {
-    await admin.close();
-    await mock.close();
+    standardId = (await demo.admin.cos.get('Standard')).id;
   });
 
   const createOffline = (name: string) =>
-    admin.accounts.create({ name, password: GOOD_PASSWORD, cos: standardId }, { policy: false });
+    demo.admin.accounts.create({ name, password: GOOD_PASSWORD, cos: standardId }, { policy: false });
 
   it('logs in again by itself when every token has expired', async () => {
-    await admin.accounts.get('mario.rossi@example.com');
-    mock.backend.expireAllTokens();
-    expect((await admin.accounts.get('mario.rossi@example.com')).sn).toBe('Rossi');
+    await demo.admin.accounts.get('mario.rossi@example.com');
+    demo.mock.backend.expireAllTokens();
+    expect((await demo.admin.accounts.get('mario.rossi@example.com')).sn).toBe('Rossi');
   });
 
   it('replays a write after re-login exactly once, creating the account once', async () => {
-    mock.backend.expireAllTokens();
+    demo.mock.backend.expireAllTokens();
     const created = await createOffline('dopo.scadenza@example.com');
     expect(created.name).toBe('dopo.scadenza@example.com');
-    expect(await admin.accounts.count({ domain: 'example.com', query: '(uid=dopo.scadenza)' })).toBe(1);
+    expect(await demo.admin.accounts.count({ domain: 'example.com', query: '(uid=dopo.scadenza)' })).toBe(1);
   });
 
   it('shares one AuthRequest among concurrent calls that meet an expired token', async () => {
-    const recorder = await startRecorder(mock.url);
-    const viaRecorder = await loginAs(mock, 'admin@example.com', { url: recorder.url });
+    const recorder = await startRecorder(demo.mock.url);
+    const viaRecorder = await loginAs(demo.mock, 'admin@example.com', { url: recorder.url });
     try {
-      mock.backend.expireAllTokens();
+      demo.mock.backend.expireAllTokens();
       recorder.bodies.length = 0;
       const names = ['mario.rossi', 'giulia.bianchi', 'admin', 'domainadmin'].map((n) => `${n}@example.com`);
       const accounts = await Promise.all(names.map((n) => viaRecorder.accounts.get(n)));
@@ -53,10 +45,10 @@ describe('re-login, retries and time limits', () => {
   });
 
   it('logs in again when the server no longer knows the token (service.AUTH_REQUIRED)', async () => {
-    const recorder = await startRecorder(mock.url);
-    const viaRecorder = await loginAs(mock, 'admin@example.com', { url: recorder.url });
+    const recorder = await startRecorder(demo.mock.url);
+    const viaRecorder = await loginAs(demo.mock, 'admin@example.com', { url: recorder.url });
     try {
-      mock.reset(); // forgets every token it issued: the next call is answered AUTH_REQUIRED
+      demo.mock.reset(); // forgets every token it issued: the next call is answered AUTH_REQUIRED
       recorder.bodies.length = 0;
       expect((await viaRecorder.accounts.get('mario.rossi@example.com')).sn).toBe('Rossi');
       expect(recorder.bodies.filter((b) => b.includes('<AuthRequest'))).toHaveLength(1);
@@ -85,82 +77,88 @@ describe('re-login, retries and time limits', () => {
   });
 
   it('retries a raw read but never a raw write after an injected 503', async () => {
-    mock.backend.faults.set({ failNext: 2 });
-    const cos = await admin.request('GetAllCosRequest');
+    demo.mock.backend.faults.set({ failNext: 2 });
+    const cos = await demo.admin.request('GetAllCosRequest');
     expect(Array.isArray(cos.cos)).toBe(true);
-    mock.backend.faults.set({ failNext: 2 });
+    demo.mock.backend.faults.set({ failNext: 2 });
     const error = await failure(
-      admin.request('ModifyAccountRequest', {
+      demo.admin.request('ModifyAccountRequest', {
         id: '96a0f96b-12bc-4390-971e-996479adc7e7',
         a: { '@_n': 'displayName', '#text': 'Mai due volte' },
       }),
     );
     expect(error).toBeInstanceOf(TransportError);
-    expect(mock.backend.faults.settings.failNext).toBe(1);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(1);
   });
 
   it('retries a read after an injected 503 and after a dropped connection', async () => {
-    mock.backend.faults.set({ failNext: 2 });
-    expect((await admin.accounts.get('mario.rossi@example.com')).givenName).toBe('Mario');
-    mock.backend.faults.set({ failNext: 1, failureMode: 'reset' });
-    expect((await admin.domains.list()).length).toBeGreaterThan(0);
+    demo.mock.backend.faults.set({ failNext: 2 });
+    expect((await demo.admin.accounts.get('mario.rossi@example.com')).givenName).toBe('Mario');
+    demo.mock.backend.faults.set({ failNext: 1, failureMode: 'reset' });
+    expect((await demo.admin.domains.list()).length).toBeGreaterThan(0);
   });
 
   it('gives up on a read after its retries with a TransportError carrying the status', async () => {
-    mock.backend.faults.set({ failNext: 3 });
-    const error = await failure(admin.accounts.get('mario.rossi@example.com'));
+    demo.mock.backend.faults.set({ failNext: 3 });
+    const error = await failure(demo.admin.accounts.get('mario.rossi@example.com'));
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ status: 503 });
   });
 
   it('never retries a create: an injected 503 is a TransportError and nothing was created', async () => {
-    mock.backend.faults.set({ failNext: 1 });
+    demo.mock.backend.faults.set({ failNext: 1 });
     const error = await failure(createOffline('una.volta@example.com'));
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ status: 503 });
-    expect(mock.backend.faults.settings.failNext).toBe(0);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(0);
     expect(
-      isZimbraFault(await failure(admin.accounts.get('una.volta@example.com')), 'account.NO_SUCH_ACCOUNT'),
+      isZimbraFault(
+        await failure(demo.admin.accounts.get('una.volta@example.com')),
+        'account.NO_SUCH_ACCOUNT',
+      ),
     ).toBe(true);
   });
 
   it('never retries a create after a dropped connection', async () => {
-    mock.backend.faults.set({ failNext: 1, failureMode: 'reset' });
+    demo.mock.backend.faults.set({ failNext: 1, failureMode: 'reset' });
     expect(await failure(createOffline('reset.volta@example.com'))).toBeInstanceOf(TransportError);
-    mock.backend.faults.clear();
+    demo.mock.backend.faults.clear();
     expect(
-      isZimbraFault(await failure(admin.accounts.get('reset.volta@example.com')), 'account.NO_SUCH_ACCOUNT'),
+      isZimbraFault(
+        await failure(demo.admin.accounts.get('reset.volta@example.com')),
+        'account.NO_SUCH_ACCOUNT',
+      ),
     ).toBe(true);
   });
 
   it('retries a batch of reads only (GetMailbox) after an injected 503', async () => {
-    const mario = await admin.accounts.get('mario.rossi@example.com');
-    mock.backend.faults.set({ failNext: 1 });
-    const [size] = await admin.batch([zimbraBatch.getMailbox(mario.id)]);
+    const mario = await demo.admin.accounts.get('mario.rossi@example.com');
+    demo.mock.backend.faults.set({ failNext: 1 });
+    const [size] = await demo.admin.batch([zimbraBatch.getMailbox(mario.id)]);
     expect(size?.ok).toBe(true);
-    expect(mock.backend.faults.settings.failNext).toBe(0);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(0);
   });
 
   it('never retries a batch holding a write after an injected 503', async () => {
-    mock.backend.faults.set({ failNext: 1 });
+    demo.mock.backend.faults.set({ failNext: 1 });
     const error = await failure(
-      admin.batch([
+      demo.admin.batch([
         zimbraBatch.createAccount({ name: 'lotto@example.com', password: GOOD_PASSWORD, cos: standardId }),
       ]),
     );
     expect(error).toBeInstanceOf(TransportError);
-    expect(mock.backend.faults.settings.failNext).toBe(0);
+    expect(demo.mock.backend.faults.settings.failNext).toBe(0);
   });
 
   it('stops waiting after timeoutMs with a TimeoutError', async () => {
-    const slow = await loginAs(mock, 'admin@example.com', { timeoutMs: 100 });
+    const slow = await loginAs(demo.mock, 'admin@example.com', { timeoutMs: 100 });
     try {
-      mock.backend.faults.set({ latencyMs: 400 });
+      demo.mock.backend.faults.set({ latencyMs: 400 });
       const error = await failure(slow.cos.list());
       expect(error).toBeInstanceOf(TimeoutError);
       expect(error).toMatchObject({ timeoutMs: 100, code: 'TIMEOUT' });
     } finally {
-      mock.backend.faults.clear();
+      demo.mock.backend.faults.clear();
       await slow.close();
     }
   });
@@ -175,7 +173,7 @@ describe('re-login, retries and time limits', () => {
     const { port } = stalled.address() as AddressInfo;
     try {
       const error = await failure(
-        loginAs({ ...mock, url: `http://127.0.0.1:${port}` }, 'admin@example.com', { timeoutMs: 150 }),
+        loginAs({ ...demo.mock, url: `http://127.0.0.1:${port}` }, 'admin@example.com', { timeoutMs: 150 }),
       );
       expect(error).toBeInstanceOf(TimeoutError);
     } finally {
@@ -188,7 +186,7 @@ describe('re-login, retries and time limits', () => {
     const closed = await startMockServer({ seed: 'demo' });
     const url = closed.url;
     await closed.close();
-    const error = await failure(loginAs({ ...mock, url }));
+    const error = await failure(loginAs({ ...demo.mock, url }));
     expect(error).toBeInstanceOf(TransportError);
     expect(error.message).toMatch(/ECONNREFUSED/);
   });

@@ -9,11 +9,13 @@ export interface PasswordHash {
   readonly hash: Buffer;
 }
 
+/** Hashes a password with a fresh random salt. */
 export function hashPassword(password: string): PasswordHash {
   const salt = randomBytes(16);
   return { salt, hash: scryptSync(password, salt, 32, COST) };
 }
 
+/** Whether `password` matches a stored hash (compared in constant time). */
 export function verifyPassword(password: string, stored: PasswordHash): boolean {
   return timingSafeEqual(scryptSync(password, stored.salt, 32, COST), stored.hash);
 }

@@ -22,6 +22,7 @@ export interface PasswordPolicy {
   readonly forbidWhitespace: boolean;
 }
 
+/** The password policy the pec-admin contract publishes and the mock enforces. */
 export const PEC_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
   minLength: 8,
   maxLength: 256,

@@ -107,7 +107,7 @@ export function findMailbox(domain: DomainState, localPart: string): MailboxReco
 }
 
 /** The password checks shared by create and change: every failed policy rule, then the confirmation. */
-export function checkNewPassword(password: string, passwordConfirm: string): void {
+function checkNewPassword(password: string, passwordConfirm: string): void {
   const failures = passwordFailures(password, PEC_PASSWORD_POLICY);
   if (failures.length > 0) {
     throw new PecRefusal(422, 'PASSWORD_POLICY_VIOLATION', 'The password does not meet the policy', {

@@ -9,7 +9,7 @@ import { child, el, scalar } from './xml.ts';
 const isTrue = (account: Account, attr: string) => account.attrs[attr]?.[0] === 'TRUE';
 
 /** True for global, delegated and legacy domain admins. */
-export function isAdminAccount(account: Account): boolean {
+function isAdminAccount(account: Account): boolean {
   return (
     isTrue(account, 'zimbraIsAdminAccount') ||
     isTrue(account, 'zimbraIsDelegatedAdminAccount') ||

@@ -5,6 +5,7 @@ import type { ZimbraStore } from './store.ts';
 import type { TokenRegistry } from './tokens.ts';
 import { child, type OutElement, scalar, type XmlElement } from './xml.ts';
 
+/** Zimbra's SOAP namespaces: admin requests, account (mailbox owner) requests, and the shared header/batch one. */
 export const NS_ADMIN = 'urn:zimbraAdmin';
 export const NS_ACCOUNT = 'urn:zimbraAccount';
 export const NS_ZIMBRA = 'urn:zimbra';

@@ -21,7 +21,7 @@ export function attrsFilter(value: string | undefined, validate = false): Set<st
 }
 
 /** `<a n="…">v</a>` elements, one per value, passwords masked; `own` marks COS-only attributes with c="1". */
-export function encodeAttrs(
+function encodeAttrs(
   attrs: AttrMap,
   filter: Set<string> | undefined,
   own?: ReadonlySet<string>,

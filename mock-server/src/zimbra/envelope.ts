@@ -3,6 +3,7 @@ import { NS_ZIMBRA } from './context.ts';
 import { faults, type ZimbraFaultError } from './fault.ts';
 import { child, el, type OutElement, parseXml, serialize, type XmlElement, XmlParseError } from './xml.ts';
 
+/** The SOAP 1.2 and SOAP 1.1 envelope namespaces. */
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 

@@ -24,7 +24,7 @@ type QuotaSort = (typeof SORTS)[number];
 const caches = new WeakMap<object, ResultCache<QuotaRow>>();
 
 /** The quota that applies: zimbraMailQuota (account, else COS) against the domain's zimbraMailDomainQuota. */
-export function effectiveQuota(ctx: ZimbraContext, account: Account): number {
+function effectiveQuota(ctx: ZimbraContext, account: Account): number {
   const own = Number(ctx.store.value(account, 'zimbraMailQuota') ?? '0');
   const domain = ctx.store.domainByName(account.domain);
   const domainMax = Number(domain?.attrs.zimbraMailDomainQuota?.[0] ?? '0');

@@ -62,6 +62,7 @@ export class ZimbraStore {
   #version = 0;
   #nextMailboxId = 1;
   #allSorted: { version: number; list: Account[] } | undefined;
+  readonly #cosCounts = new Map<string, { version: number; counts: ReadonlyMap<string, number> }>();
 
   constructor(options: StoreOptions) {
     this.#options = options;
@@ -232,8 +233,14 @@ export class ZimbraStore {
     return ['pending', 'closed'].includes(own) ? own : 'maintenance';
   }
 
-  /** Accounts per effective COS id in a domain, any status (CountAccount and the slot limits). */
-  countByCos(domainName: string): Map<string, number> {
+  /**
+   * Accounts per effective COS id in a domain, any status (CountAccount and the slot limits); cached until
+   * the next change, since every create and every capacity read asks for it.
+   */
+  countByCos(domainName: string): ReadonlyMap<string, number> {
+    const key = domainName.toLowerCase();
+    const hit = this.#cosCounts.get(key);
+    if (hit?.version === this.#version) return hit.counts;
     const counts = new Map<string, number>();
     const fallback = this.domainDefaultCos(domainName).id;
     for (const account of this.accountsIn(domainName)) {
@@ -242,6 +249,7 @@ export class ZimbraStore {
       const id = explicit !== undefined && this.coses.has(explicit) ? explicit : fallback;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
+    this.#cosCounts.set(key, { version: this.#version, counts });
     return counts;
   }
 

@@ -89,11 +89,6 @@ export function child(el: XmlElement, name: string): XmlElement | undefined {
   return el.children.find((c) => c.name === name);
 }
 
-/** All child elements with this local name, in document order. */
-export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
-  return el.children.filter((c) => c.name === name);
-}
-
 /**
  * A scalar request field given either as an attribute or as a child element: Zimbra accepts both
  * (`<X name="a"/>` and `<X><name>a</name></X>`).
@@ -127,7 +122,7 @@ export function el(
 const INVALID_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value
     .replace(INVALID_XML_CHARS, '')
     .replace(/&/g, '&amp;')
@@ -136,7 +131,7 @@ export function escapeText(value: string): string {
 }
 
 /** Escapes an attribute value for a double-quoted XML attribute. */
-export function escapeAttr(value: string): string {
+function escapeAttr(value: string): string {
   return escapeText(value).replace(/"/g, '&quot;');
 }
 

@@ -68,7 +68,7 @@ function orderedChildren(body: XmlBody): OrderedNode[] {
 }
 
 /** A request document as the body of an envelope or a batch: its own namespace, an optional requestId. */
-export function documentBody(doc: SoapDocument, requestId?: string): XmlBody {
+function documentBody(doc: SoapDocument, requestId?: string): XmlBody {
   return {
     '@_xmlns': doc.namespace,
     ...(requestId === undefined ? {} : { '@_requestId': requestId }),
