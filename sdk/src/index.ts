@@ -45,6 +45,7 @@ export {
 // Zimbra: admin SOAP client, account (end-user) client, batch builders, password policy.
 export type {
   Account,
+  AccountEndpoint,
   AccountPage,
   AccountStatus,
   AttrInput,

@@ -1,6 +1,6 @@
 // The Zimbra side of the SDK: admin client, account (end-user) client, batch builders, policy, types.
 
-export type { ChangePasswordOptions } from './account-client.ts';
+export type { AccountEndpoint, ChangePasswordOptions } from './account-client.ts';
 export { ZimbraAccount } from './account-client.ts';
 export type { AccountPage, PolicyOptions, SetPasswordResult } from './accounts.ts';
 export { Accounts } from './accounts.ts';
