@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { FaultSettings } from './faults.ts';
 import { startMockServer } from './server.ts';
+import { type MockTlsOptions, readTlsFiles } from './tls.ts';
 
 const USAGE = `casella-mock: a stateful emulator of Zimbra's SOAP admin API and the pec-admin v1 contract
 
 Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.json]
                     [--latency MS] [--failure-rate 0..1] [--failure-mode 5xx|reset] [--rate-limit 0..1]
+                    [--tls-cert FILE.pem --tls-key FILE.pem]   (HTTPS, like Zimbra admin on 7071)
 
 Endpoints: /service/admin/soap, /service/soap (Zimbra SOAP 1.2), /pec/v1/... (pec-admin v1),
 control plane: POST /__mock/reset, POST /__mock/expire-tokens, GET|POST /__mock/faults
@@ -38,6 +40,8 @@ function parse() {
         'failure-rate': { type: 'string' },
         'failure-mode': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -63,11 +67,28 @@ const faults: Partial<FaultSettings> = {
 };
 const port = number('port', values.port, 7071, 65535);
 
+function tls(certFile: string | undefined, keyFile: string | undefined): MockTlsOptions | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) fail('--tls-cert and --tls-key go together');
+  try {
+    return readTlsFiles(certFile, keyFile);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+const tlsFiles = tls(values['tls-cert'], values['tls-key']);
+
 let server: Awaited<ReturnType<typeof startMockServer>>;
 try {
-  server = await startMockServer({ port, host: values.host, seed: values.seed, faults });
+  server = await startMockServer({
+    port,
+    host: values.host,
+    seed: values.seed,
+    faults,
+    ...(tlsFiles === undefined ? {} : { tls: tlsFiles }),
+  });
 } catch (error) {
-  // A missing or malformed seed file, a port in use: say which, without a stack trace.
+  // A missing or malformed seed file, a port in use, a key that does not fit: say which, without a stack trace.
   fail((error as Error).message);
 }
 console.log(`casella-mock listening on ${server.url} (seed: ${values.seed})`);

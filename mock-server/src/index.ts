@@ -12,5 +12,7 @@ export type { MockSeed, SeedName } from './seeds.ts';
 export { resolveSeed } from './seeds.ts';
 export type { MockServer, MockServerOptions } from './server.ts';
 export { startMockServer } from './server.ts';
+export type { MockTlsOptions } from './tls.ts';
+export { readTlsFiles } from './tls.ts';
 export type { ZimbraBackend, ZimbraSeed } from './zimbra/index.ts';
 export { DEMO_PASSWORD, zimbraSeeds } from './zimbra/index.ts';
