@@ -16,6 +16,15 @@ export function resolveSeed(seed: SeedName | MockSeed | string): MockSeed {
   if (typeof seed !== 'string') return seed;
   if (seed === 'demo') return { zimbra: zimbraSeeds.demo(), pec: pecSeeds.demo() };
   if (seed === 'empty') return { zimbra: zimbraSeeds.empty(), pec: pecSeeds.empty() };
-  const parsed = JSON.parse(readFileSync(seed, 'utf8')) as Partial<MockSeed>;
-  return { zimbra: parsed.zimbra ?? zimbraSeeds.empty(), pec: parsed.pec ?? pecSeeds.empty() };
+  const parsed: unknown = JSON.parse(readFileSync(seed, 'utf8'));
+  // A typo such as `zimbr` would otherwise load silently as an empty directory.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new TypeError(`seed file ${seed}: must be a JSON object with "zimbra" and/or "pec"`);
+  }
+  const unknown = Object.keys(parsed).filter((key) => key !== 'zimbra' && key !== 'pec');
+  if (unknown.length > 0) {
+    throw new TypeError(`seed file ${seed}: unknown member "${unknown[0]}" (a seed has "zimbra" and "pec")`);
+  }
+  const file = parsed as Partial<MockSeed>;
+  return { zimbra: file.zimbra ?? zimbraSeeds.empty(), pec: file.pec ?? pecSeeds.empty() };
 }

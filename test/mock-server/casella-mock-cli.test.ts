@@ -105,7 +105,12 @@ describe('casella-mock command', () => {
     expect(faultCode((await soap(mock.url, read, token)).text)).toBe('service.AUTH_EXPIRED');
   });
 
-  it('refuses bad flags and a missing seed file with a one-line message and exit code 2', async () => {
+  it('refuses bad flags, a missing seed file and a seed with an unknown member, in one line with exit code 2', async () => {
+    const typo = join(mkdtempSync(join(tmpdir(), 'casella-mock-')), 'typo.json');
+    writeFileSync(typo, JSON.stringify({ zimbr: zimbraSeeds.demo() }));
+    const typoRun = await runToExit('--port', '0', '--seed', typo);
+    expect(typoRun.code).toBe(2);
+    expect(typoRun.stderr).toMatch(/unknown member "zimbr"/);
     for (const args of [
       ['--failure-rate', '1.5'],
       ['--failure-mode', 'sometimes'],
