@@ -47,6 +47,32 @@ export function waitForHome(term: TmuxTerminal): Promise<string> {
   return term.waitFor(/> Domains[\s\S]*Quit/, START_TIMEOUT);
 }
 
+/** From Home: Domains, then the dashboard of example.com. */
+export async function toDashboard(term: TmuxTerminal): Promise<string> {
+  term.keys('Enter');
+  await term.waitFor('oldshop.it');
+  term.keys('Enter');
+  return term.waitFor('Mail service:');
+}
+
+/** From the start: Home, then the Mailboxes table of example.com with all 40 of its mailboxes. */
+export async function toMailboxes(term: TmuxTerminal): Promise<string> {
+  await waitForHome(term);
+  await toDashboard(term);
+  term.keys('Enter');
+  return term.waitFor('Mailboxes of example.com (40 of 40)');
+}
+
+/** From the start: the actions menu of mario.rossi@example.com, found by the Mailboxes filter. */
+export async function toMarioRossi(term: TmuxTerminal): Promise<string> {
+  await toMailboxes(term);
+  term.type('/mario.rossi');
+  term.keys('Enter');
+  await term.waitFor('(1 of 40)');
+  term.keys('Enter');
+  return term.waitFor('Edit user (first and last name)');
+}
+
 /** The lines of a screen, trailing blanks removed. */
 export function linesOf(screen: string): string[] {
   return screen.replace(/\n+$/, '').split('\n');

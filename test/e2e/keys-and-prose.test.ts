@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Casella, linesOf, startCasella, waitForHome } from './casella.ts';
+import { type Casella, linesOf, startCasella, toMailboxes, toMarioRossi, waitForHome } from './casella.ts';
 
 let app: Casella | undefined;
 
@@ -14,13 +14,7 @@ describe('casella in a real terminal: Escapes in one read and wrapped prose at 8
   it('goes back three levels for three Escapes written at once, from Mailboxes to Home', async () => {
     app = startCasella();
     const { term } = app;
-    await waitForHome(term);
-    term.keys('Enter');
-    await term.waitFor('oldshop.it');
-    term.keys('Enter');
-    await term.waitFor('Mail service:');
-    term.keys('Enter');
-    await term.waitFor('Mailboxes of example.com (40 of 40)');
+    await toMailboxes(term);
     term.type('\u001B\u001B\u001B');
     const home = await waitForHome(term);
     expect(linesOf(home)[0]).toMatch(/^casella +\[DEMO\]$/);
@@ -29,19 +23,8 @@ describe('casella in a real terminal: Escapes in one read and wrapped prose at 8
   it('wraps the delete warning of mario.rossi@example.com at a word, with no line starting blank', async () => {
     app = startCasella();
     const { term } = app;
-    await waitForHome(term);
-    term.keys('Enter');
-    await term.waitFor('oldshop.it');
-    term.keys('Enter');
-    await term.waitFor('Mail service:');
-    term.keys('Enter');
-    await term.waitFor('Mailboxes of example.com (40 of 40)');
-    term.type('/mario.rossi');
-    term.keys('Enter');
-    await term.waitFor('(1 of 40)');
     // Through the mailbox's menu, so the path is longer than the line.
-    term.keys('Enter');
-    await term.waitFor('Edit user (first and last name)');
+    await toMarioRossi(term);
     term.keys('G');
     await term.waitFor('> Delete mailbox');
     term.keys('Enter');

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Casella, linesOf, selectedLine, startCasella, waitForHome } from './casella.ts';
+import {
+  type Casella,
+  linesOf,
+  selectedLine,
+  startCasella,
+  toDashboard,
+  toMailboxes,
+  toMarioRossi,
+  waitForHome,
+} from './casella.ts';
 import type { TmuxTerminal } from './tmux.ts';
 
 let app: Casella | undefined;
@@ -48,16 +57,6 @@ function headerFits(screen: string, columns: number): boolean {
   );
 }
 
-async function toMailboxes(term: TmuxTerminal): Promise<string> {
-  await waitForHome(term);
-  term.keys('Enter');
-  await term.waitFor('oldshop.it');
-  term.keys('Enter');
-  await term.waitFor('Mail service:');
-  term.keys('Enter');
-  return term.waitFor('Mailboxes of example.com (40 of 40)');
-}
-
 describe('casella in a real terminal: the layout follows the terminal size', { timeout: 60_000 }, () => {
   it('shrinks to 60×20: header, table window, paging and footer follow, with no ghost lines', async () => {
     app = startCasella();
@@ -104,12 +103,7 @@ describe('casella in a real terminal: the layout follows the terminal size', { t
   it('keeps the header on one line on deep screens at 80 columns, the badge included', async () => {
     app = startCasella();
     const { term } = app;
-    await toMailboxes(term);
-    term.type('/mario.rossi');
-    term.keys('Enter');
-    await term.waitFor('(1 of 40)');
-    term.keys('Enter');
-    await term.waitFor('Edit user (first and last name)');
+    await toMarioRossi(term);
     term.keys('j');
     await term.waitFor('> Reset password');
     term.keys('Enter');
@@ -123,10 +117,7 @@ describe('casella in a real terminal: the layout follows the terminal size', { t
     app = startCasella({ cols: 60, rows: 20 });
     const { term } = app;
     await waitForHome(term);
-    term.keys('Enter');
-    await term.waitFor('oldshop.it');
-    term.keys('Enter');
-    await term.waitFor('Mail service:');
+    await toDashboard(term);
     term.keys('j', 'Enter');
     await term.waitFor('12 of 40 slots free');
     term.type('zz');

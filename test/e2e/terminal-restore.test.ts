@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Casella, startCasella, waitForHome } from './casella.ts';
+import { type Casella, startCasella, toDashboard, waitForHome } from './casella.ts';
 import type { TmuxTerminal } from './tmux.ts';
 
 const MARKER = 'E2E-SHELL-BEFORE-CASELLA';
@@ -46,10 +46,7 @@ describe('casella in a real terminal: leaving restores the terminal', { timeout:
 
   it('quits with Ctrl+C from a nested form with exit code 0 and the terminal restored', async () => {
     const term = await startAfterMarker();
-    term.keys('Enter');
-    await term.waitFor('oldshop.it');
-    term.keys('Enter');
-    await term.waitFor('Mail service:');
+    await toDashboard(term);
     term.keys('j', 'Enter');
     await term.waitFor('New mailbox');
     term.type('half.typed');

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@casella/mock-server';
-import { render } from 'ink-testing-library';
-import { vi } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { App } from '../../tui/src/app.tsx';
 import type { Lang } from '../../tui/src/i18n/catalogue.ts';
 import { connectSession, type OpenSession } from '../../tui/src/services/connect.ts';
@@ -80,7 +80,75 @@ export function startDemoMock(): Promise<MockServer> {
   return startMockServer({ seed: 'demo' });
 }
 
+/** The rendered app, as tests drive it. */
+export type Ui = ReturnType<typeof renderApp>;
+
+/** From Home: Domains, then the dashboard of example.com. */
+export async function toDashboard({ stdin, lastFrame }: Ui): Promise<void> {
+  await waitForText(lastFrame, 'Domains');
+  await press(stdin, KEY.enter);
+  await waitForText(lastFrame, 'oldshop.it');
+  await press(stdin, KEY.enter);
+  await waitForText(lastFrame, 'Mail service:');
+}
+
+/** From Home: the Mailboxes table of example.com, its first page loaded. */
+export async function toMailboxes(ui: Ui): Promise<void> {
+  await toDashboard(ui);
+  await press(ui.stdin, KEY.enter);
+  await waitForText(ui.lastFrame, 'alessandro.colombo@example.com');
+}
+
 /** Renders the app on an injected session. */
 export function renderApp(session: OpenSession, lang: Lang = 'en') {
   return render(<App session={session} lang={lang} />);
+}
+
+/** The demo mock over real HTTP and a session logged into it, fresh for every test of the block. */
+export interface DemoApp {
+  readonly mock: MockServer;
+  readonly session: OpenSession;
+  /** The test's own profiles folder, empty when the test starts. */
+  readonly configDir: string;
+}
+
+/**
+ * Starts the demo mock before the block and closes it after; before each test resets it and logs a new
+ * session in with its own profiles folder, after each test unmounts the UI and closes the session.
+ */
+export function useDemoApp(): DemoApp {
+  let mock: MockServer | undefined;
+  let session: OpenSession | undefined;
+  let configDir: string | undefined;
+  beforeAll(async () => {
+    mock = await startDemoMock();
+  });
+  beforeEach(async () => {
+    if (mock === undefined) throw new Error('the demo mock is started in beforeAll');
+    mock.reset();
+    configDir = mkdtempSync(join(tmpdir(), 'casella-tui-'));
+    session = await demoSession(mock, { configDir });
+  });
+  afterEach(async () => {
+    cleanup();
+    await session?.close();
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+  const live = <T,>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is set up in the hooks of useDemoApp`);
+    return value;
+  };
+  return {
+    get mock() {
+      return live(mock, 'the demo mock');
+    },
+    get session() {
+      return live(session, 'the session');
+    },
+    get configDir() {
+      return live(configDir, 'the profiles folder');
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenSession } from '../../tui/src/services/connect.ts';
 import type { MailboxPageQuery } from '../../tui/src/services/types.ts';
 import { type Recorder, startRecorder } from '../sdk/zimbra-fixtures.ts';
-import { demoSession, KEY, press, renderApp, waitForText } from './helpers.tsx';
+import { demoSession, KEY, press, renderApp, type Ui, waitForText } from './helpers.tsx';
 
 const N = 100_000;
 
@@ -24,8 +24,6 @@ afterAll(async () => {
   await recorder.close();
   await mock.close();
 });
-
-type Ui = ReturnType<typeof renderApp>;
 
 async function toBulkDashboard(ui: Ui): Promise<string> {
   await waitForText(ui.lastFrame, 'Domains');

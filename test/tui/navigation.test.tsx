@@ -1,34 +1,15 @@
-import type { MockServer } from '@casella/mock-server';
-import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../tui/src/i18n/index.tsx';
 import { binding, GLOBAL_BINDINGS } from '../../tui/src/keys/bindings.ts';
-import type { OpenSession } from '../../tui/src/services/connect.ts';
 import { logicOf } from '../../tui/src/state/registry.ts';
 import { mailboxesScreen } from '../../tui/src/state/screens/mailboxes.ts';
-import { demoSession, KEY, press, renderApp, startDemoMock, waitForText } from './helpers.tsx';
+import { KEY, press, renderApp, toMailboxes, useDemoApp, waitForText } from './helpers.tsx';
 
-let mock: MockServer;
-let session: OpenSession;
-
-beforeAll(async () => {
-  mock = await startDemoMock();
-});
-beforeEach(async () => {
-  mock.reset();
-  session = await demoSession(mock);
-});
-afterEach(async () => {
-  cleanup();
-  await session.close();
-});
-afterAll(async () => {
-  await mock.close();
-});
+const demo = useDemoApp();
 
 describe('navigation, footer and help', () => {
   it('shows Home with the DEMO badge, a breadcrumb and a footer of the keys that work there', async () => {
-    const { lastFrame } = renderApp(session);
+    const { lastFrame } = renderApp(demo.session);
     const frame = await waitForText(lastFrame, 'Domains');
     expect(frame).toContain('[DEMO]');
     expect(frame.split('\n')[0]).toContain('casella');
@@ -37,14 +18,10 @@ describe('navigation, footer and help', () => {
   });
 
   it('reaches the Mailboxes table of example.com and follows the breadcrumb back with Esc', async () => {
-    const { stdin, lastFrame } = renderApp(session);
-    await waitForText(lastFrame, 'Domains');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'example.com');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'Mail service:');
-    await press(stdin, KEY.enter);
-    const frame = await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    const ui = renderApp(demo.session);
+    const { stdin, lastFrame } = ui;
+    await toMailboxes(ui);
+    const frame = lastFrame() ?? '';
     expect(frame).toContain('casella › Domains › example.com › Mailboxes');
     expect(frame).toContain('/ filter');
     // Eleven keys do not fit on one line: the footer takes a second one instead of cutting them off.
@@ -57,7 +34,7 @@ describe('navigation, footer and help', () => {
   });
 
   it('survives a burst of keys written without waiting (fast typing over SSH)', async () => {
-    const { stdin, lastFrame } = renderApp(session);
+    const { stdin, lastFrame } = renderApp(demo.session);
     await waitForText(lastFrame, 'Domains');
     stdin.write('\r');
     await waitForText(lastFrame, 'oldshop.it');
@@ -78,21 +55,16 @@ describe('navigation, footer and help', () => {
   });
 
   it('moves two rows for "jj" arriving in one chunk', async () => {
-    const { stdin, lastFrame } = renderApp(session);
+    const { stdin, lastFrame } = renderApp(demo.session);
     await waitForText(lastFrame, 'Domains');
     stdin.write('jj');
     await waitForText(lastFrame, '> Change my password');
   });
 
   it('goes back one level for each of three Escapes arriving in one chunk', async () => {
-    const { stdin, lastFrame } = renderApp(session);
-    await waitForText(lastFrame, 'Domains');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'oldshop.it');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'Mail service:');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    const ui = renderApp(demo.session);
+    const { stdin, lastFrame } = ui;
+    await toMailboxes(ui);
     // Ink reads "\x1b\x1b" as one Escape key: the second press must not be lost.
     stdin.write('\u001B\u001B\u001B');
     const frame = await waitForText(lastFrame, 'Logged in as');
@@ -100,7 +72,7 @@ describe('navigation, footer and help', () => {
   });
 
   it('marks the selected row with ">" so it shows without colour (NO_COLOR)', async () => {
-    const { stdin, lastFrame } = renderApp(session);
+    const { stdin, lastFrame } = renderApp(demo.session);
     await waitForText(lastFrame, 'Domains');
     await press(stdin, KEY.enter);
     const frame = await waitForText(lastFrame, 'oldshop.it');
@@ -112,14 +84,9 @@ describe('navigation, footer and help', () => {
   });
 
   it('builds the help screen from the keybinding table of the screen it was opened on', async () => {
-    const { stdin, lastFrame } = renderApp(session);
-    await waitForText(lastFrame, 'Domains');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'oldshop.it');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'Mail service:');
-    await press(stdin, KEY.enter);
-    await waitForText(lastFrame, 'alessandro.colombo@example.com');
+    const ui = renderApp(demo.session);
+    const { stdin, lastFrame } = ui;
+    await toMailboxes(ui);
     await press(stdin, '?');
     const frame = await waitForText(lastFrame, 'Keys');
     const expected = [
@@ -132,14 +99,14 @@ describe('navigation, footer and help', () => {
   });
 
   it('speaks Italian with --lang it', async () => {
-    const { lastFrame } = renderApp(session, 'it');
+    const { lastFrame } = renderApp(demo.session, 'it');
     const frame = await waitForText(lastFrame, 'Domini');
     expect(frame).toContain('Cambia la mia password');
     expect(frame).toContain('Enter apri');
   });
 
   it('quits on Ctrl+C even when it arrives in one chunk with another key', async () => {
-    const { stdin, lastFrame, frames } = renderApp(session);
+    const { stdin, lastFrame, frames } = renderApp(demo.session);
     await waitForText(lastFrame, 'Domains');
     stdin.write(`j${KEY.ctrlC}`);
     const count = frames.length;

@@ -1,10 +1,8 @@
-import type { MockServer } from '@casella/mock-server';
 import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDecimal, formatPercent, shortBytes } from '../../tui/src/format.ts';
 import type { Lang } from '../../tui/src/i18n/catalogue.ts';
-import type { OpenSession } from '../../tui/src/services/connect.ts';
-import { demoSession, KEY, press, renderApp, startDemoMock, waitForText } from './helpers.tsx';
+import { KEY, press, renderApp, useDemoApp, waitForText } from './helpers.tsx';
 
 const GiB = 1024 ** 3;
 
@@ -36,22 +34,7 @@ describe('number formatting in each language', () => {
 });
 
 describe('sizes and percentages on the screens', () => {
-  let mock: MockServer;
-  let session: OpenSession;
-  beforeAll(async () => {
-    mock = await startDemoMock();
-  });
-  beforeEach(async () => {
-    mock.reset();
-    session = await demoSession(mock);
-  });
-  afterEach(async () => {
-    cleanup();
-    await session.close();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const demo = useDemoApp();
 
   // The same keys in both languages; only the texts waited for differ.
   const TEXTS = {
@@ -65,7 +48,7 @@ describe('sizes and percentages on the screens', () => {
   } as const;
 
   async function dashboard(lang: Lang) {
-    const ui = renderApp(session, lang);
+    const ui = renderApp(demo.session, lang);
     const text = TEXTS[lang];
     await waitForText(ui.lastFrame, text.domains);
     await press(ui.stdin, KEY.enter);

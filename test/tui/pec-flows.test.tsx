@@ -1,45 +1,29 @@
-import type { MockServer } from '@casella/mock-server';
 import { isPecApiError, PecPostmaster } from '@casella/sdk';
-import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenSession } from '../../tui/src/services/connect.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEMO_PASSWORD,
   DEMO_POSTMASTER,
-  demoSession,
   KEY,
   press,
   renderApp,
-  startDemoMock,
+  type Ui,
+  useDemoApp,
   waitForText,
 } from './helpers.tsx';
 
-let mock: MockServer;
-let session: OpenSession;
+const demo = useDemoApp();
 let pec: PecPostmaster;
 
-beforeAll(async () => {
-  mock = await startDemoMock();
-});
 beforeEach(async () => {
-  mock.reset();
-  session = await demoSession(mock);
   pec = await PecPostmaster.login({
-    url: `${mock.url}/pec`,
+    url: `${demo.mock.url}/pec`,
     username: DEMO_POSTMASTER,
     password: DEMO_PASSWORD,
   });
 });
 afterEach(async () => {
-  cleanup();
-  await session.close();
   await pec.logout();
 });
-afterAll(async () => {
-  await mock.close();
-});
-
-type Ui = ReturnType<typeof renderApp>;
 
 async function toPecHome(ui: Ui): Promise<void> {
   await waitForText(ui.lastFrame, 'Domains');
@@ -83,7 +67,7 @@ async function exists(localPart: string): Promise<boolean> {
 
 describe('PEC panel flows against the demo mock', () => {
   it('prefills the demo postmaster in demo mode and never shows the password', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await waitForText(ui.lastFrame, 'Domains');
     await press(ui.stdin, 'j', KEY.enter);
     const frame = await waitForText(ui.lastFrame, DEMO_POSTMASTER);
@@ -94,7 +78,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('creates a PEC mailbox with the live checklist of the PEC policy', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecHome(ui);
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'only letters, digits and the allowed special characters');
@@ -106,7 +90,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('shows a duplicate PEC mailbox refusal with its code', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecHome(ui);
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'Create a PEC mailbox');
@@ -115,7 +99,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('searches mailboxes by name', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecHome(ui);
     await press(ui.stdin, 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'fatture@pec.example.it');
@@ -124,7 +108,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('resets a password and shows the temporary password once', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecMailbox(ui, 'rossi', 'mario.rossi@pec.example.it');
     await press(ui.stdin, 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'A temporary password will be shown once. (y/N)');
@@ -138,7 +122,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('cancels a reset on Enter: only y confirms', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecMailbox(ui, 'rossi', 'mario.rossi@pec.example.it');
     await press(ui.stdin, 'j', KEY.enter);
     await waitForText(ui.lastFrame, '(y/N)');
@@ -148,7 +132,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('changes the password of an active mailbox', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecMailbox(ui, 'rossi', 'mario.rossi@pec.example.it');
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'Change the password of mario.rossi@pec.example.it');
@@ -157,7 +141,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('deletes after the warning and the exact address; a wrong confirmation deletes nothing', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecMailbox(ui, 'fatture', 'fatture@pec.example.it');
     await press(ui.stdin, 'j', 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'Deletion is irreversible');
@@ -172,7 +156,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it("shows the server's deletion warnings in Italian with --lang it, with no English left", async () => {
-    const ui = renderApp(session, 'it');
+    const ui = renderApp(demo.session, 'it');
     await waitForText(ui.lastFrame, 'Domini');
     await press(ui.stdin, 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'Accesso postmaster PEC');
@@ -195,7 +179,7 @@ describe('PEC panel flows against the demo mock', () => {
   });
 
   it('shows the postmaster actions the server forbids as disabled, with the reason, and does nothing on Enter', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toPecMailbox(ui, 'postmaster', DEMO_POSTMASTER);
     const frame = await waitForText(
       ui.lastFrame,

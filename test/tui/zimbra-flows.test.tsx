@@ -1,8 +1,5 @@
-import type { MockServer } from '@casella/mock-server';
 import { isZimbraFault, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
-import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenSession } from '../../tui/src/services/connect.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEMO_ADMIN,
   DEMO_PASSWORD,
@@ -10,40 +7,22 @@ import {
   KEY,
   press,
   renderApp,
-  startDemoMock,
+  toDashboard,
+  toMailboxes,
+  type Ui,
+  useDemoApp,
   waitForText,
 } from './helpers.tsx';
 
-let mock: MockServer;
-let session: OpenSession;
+const demo = useDemoApp();
 let admin: ZimbraAdmin;
 
-beforeAll(async () => {
-  mock = await startDemoMock();
-});
 beforeEach(async () => {
-  mock.reset();
-  session = await demoSession(mock);
-  admin = await ZimbraAdmin.login({ url: mock.url, username: DEMO_ADMIN, password: DEMO_PASSWORD });
+  admin = await ZimbraAdmin.login({ url: demo.mock.url, username: DEMO_ADMIN, password: DEMO_PASSWORD });
 });
 afterEach(async () => {
-  cleanup();
-  await session.close();
   await admin.close();
 });
-afterAll(async () => {
-  await mock.close();
-});
-
-type Ui = ReturnType<typeof renderApp>;
-
-async function toDashboard({ stdin, lastFrame }: Ui): Promise<void> {
-  await waitForText(lastFrame, 'Domains');
-  await press(stdin, KEY.enter);
-  await waitForText(lastFrame, 'oldshop.it');
-  await press(stdin, KEY.enter);
-  await waitForText(lastFrame, 'Mail service:');
-}
 
 async function toNewMailbox(ui: Ui): Promise<void> {
   await toDashboard(ui);
@@ -52,9 +31,7 @@ async function toNewMailbox(ui: Ui): Promise<void> {
 }
 
 async function toMailbox(ui: Ui, filter: string): Promise<void> {
-  await toDashboard(ui);
-  await press(ui.stdin, KEY.enter);
-  await waitForText(ui.lastFrame, 'alessandro.colombo@example.com');
+  await toMailboxes(ui);
   await press(ui.stdin, '/', ...filter, KEY.enter);
   await waitForText(ui.lastFrame, '(1 of 40)');
   await press(ui.stdin, KEY.enter);
@@ -73,7 +50,7 @@ async function exists(address: string): Promise<boolean> {
 
 describe('Zimbra panel flows against the demo mock', () => {
   it('shows the dashboard: service active, slots per type, unlimited and quota', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toDashboard(ui);
     const frame = ui.lastFrame() ?? '';
     expect(frame).toContain('Mail service: Active');
@@ -84,7 +61,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('shows a suspended domain as not active', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await waitForText(ui.lastFrame, 'Domains');
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'oldshop.it');
@@ -93,7 +70,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('creates a Standard mailbox with names, checking the password live', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toNewMailbox(ui);
     await press(ui.stdin, ...'anna.nuova', KEY.tab, KEY.tab, ...'Nuova-Pass-1!');
     const half = await waitForText(ui.lastFrame, '[x] at least 8 characters');
@@ -109,7 +86,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('refuses a weak password with the checklist and sends nothing', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toNewMailbox(ui);
     await press(ui.stdin, ...'debole', KEY.tab, KEY.tab, ...'weak', KEY.tab, ...'weak', KEY.enter);
     const frame = await waitForText(ui.lastFrame, 'does not meet every rule below: nothing was sent');
@@ -119,7 +96,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('shows the backend refusal of a duplicate with its code, and the form stays usable', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toNewMailbox(ui);
     await press(
       ui.stdin,
@@ -139,7 +116,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('offers Buy / raise when Professional is full, and a global admin raises the limit', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toNewMailbox(ui);
     await press(ui.stdin, ...'nuovo.pro', KEY.tab, KEY.right);
     const full = await waitForText(ui.lastFrame, 'No Professional slot is free (10 of 10 created).');
@@ -162,7 +139,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('tells a domain admin to order more instead of raising the limit', async () => {
-    const domainAdmin = await demoSession(mock, { user: 'domainadmin@example.com' });
+    const domainAdmin = await demoSession(demo.mock, { user: 'domainadmin@example.com' });
     try {
       const ui = renderApp(domainAdmin);
       await waitForText(ui.lastFrame, 'Domains');
@@ -178,7 +155,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('edits the first and last name of a mailbox', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toMailbox(ui, 'mario.rossi');
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'Mario_');
@@ -198,7 +175,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('resets a password, and the owner can then use the new one', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toMailbox(ui, 'mario.rossi');
     await press(ui.stdin, 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'at least 1 special character(s)');
@@ -206,7 +183,7 @@ describe('Zimbra panel flows against the demo mock', () => {
     await waitForText(ui.lastFrame, 'Password of mario.rossi@example.com changed.');
     await expect(
       ZimbraAccount.changePassword({
-        url: mock.url,
+        url: demo.mock.url,
         username: 'mario.rossi@example.com',
         oldPassword: 'Reset-Pass-2!',
         newPassword: 'Other-Pass-3!',
@@ -215,7 +192,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('shows the quota detail of a mailbox', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toMailbox(ui, 'mario.rossi');
     await press(ui.stdin, 'j', 'j', KEY.enter);
     const frame = await waitForText(ui.lastFrame, 'Limit: 5.0 GiB');
@@ -223,7 +200,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('deletes only after the address is typed exactly', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await toMailbox(ui, 'mario.rossi');
     await press(ui.stdin, 'G', KEY.enter);
     await waitForText(ui.lastFrame, 'Type the full address');
@@ -237,7 +214,7 @@ describe('Zimbra panel flows against the demo mock', () => {
   });
 
   it('lets a mailbox owner change their password, and shows a wrong old password with its code', async () => {
-    const ui = renderApp(session);
+    const ui = renderApp(demo.session);
     await waitForText(ui.lastFrame, 'Domains');
     await press(ui.stdin, 'j', 'j', KEY.enter);
     await waitForText(ui.lastFrame, 'Change my password (mailbox owner)');
@@ -263,7 +240,7 @@ describe('Zimbra panel flows against the demo mock', () => {
     await waitForText(ui.lastFrame, 'Password of giulia.bianchi@example.com changed.');
     await expect(
       ZimbraAccount.changePassword({
-        url: mock.url,
+        url: demo.mock.url,
         username: 'giulia.bianchi@example.com',
         oldPassword: 'Mine-Pass-4!',
         newPassword: 'Again-Pass-5!',

@@ -19,6 +19,7 @@ import { logicOf } from './state/registry.ts';
 export interface AppProps {
   /** The backends, already logged in; tests inject one built against their own mock. */
   readonly session: Session;
+  /** The UI's language. */
   readonly lang: Lang;
 }
 

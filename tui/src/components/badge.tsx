@@ -3,6 +3,7 @@ import { theme } from '../theme.ts';
 
 /** Props of {@link Badge}. */
 export interface BadgeProps {
+  /** The badge's word, e.g. `DEMO`. */
   readonly label: string;
 }
 

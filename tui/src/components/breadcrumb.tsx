@@ -4,6 +4,7 @@ import { Badge } from './badge.tsx';
 
 /** Props of {@link Breadcrumb}. */
 export interface BreadcrumbProps {
+  /** The path from Home to the current screen, one part per screen. */
   readonly parts: readonly string[];
   /** Badges shown at the right of the path, e.g. `DEMO`. */
   readonly badges: readonly string[];

@@ -5,6 +5,7 @@ import { theme } from '../theme.ts';
 
 /** Props of {@link Checklist}. */
 export interface ChecklistProps {
+  /** One line per rule of the policy, plus the repetition. */
   readonly checks: readonly RuleCheck[];
 }
 

@@ -5,6 +5,7 @@ import { TextField } from './text-field.tsx';
 
 /** Props of {@link FormView}. */
 export interface FormViewProps {
+  /** The fields and which one has the focus. */
   readonly form: FormState;
 }
 

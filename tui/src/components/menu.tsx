@@ -10,7 +10,9 @@ export interface MenuItem {
 
 /** Props of {@link Menu}. */
 export interface MenuProps {
+  /** The entries, top to bottom. */
   readonly items: readonly MenuItem[];
+  /** Index of the selected entry. */
   readonly cursor: number;
 }
 

@@ -6,6 +6,7 @@ import { paint, theme } from '../theme.ts';
 
 /** Props of {@link MessageLine}. */
 export interface MessageLineProps {
+  /** The feedback line; nothing is shown when null. */
   readonly message: Message | null;
   /** Cells per line, so a long error wraps at words. */
   readonly width: number;

@@ -6,6 +6,7 @@ const FRAMES = ['|', '/', '-', '\\'];
 
 /** Props of {@link Spinner}. */
 export interface SpinnerProps {
+  /** What is being waited for, already translated. */
   readonly label: string;
 }
 

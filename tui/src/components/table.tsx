@@ -11,12 +11,17 @@ export interface Column<R> {
 
 /** Props of {@link Table}. */
 export interface TableProps<R> {
+  /** Header, width and cell text of each column. */
   readonly columns: readonly Column<R>[];
+  /** The rows; only the window from `top` is rendered. */
   readonly rows: readonly R[];
+  /** Index of the selected row in `rows`. */
   readonly cursor: number;
   /** First row shown; only `height` rows from here are rendered, so long lists stay fast. */
   readonly top: number;
+  /** Rows of the window. */
   readonly height: number;
+  /** A stable React key of a row. */
   readonly rowKey: (row: R) => string;
 }
 

@@ -5,7 +5,9 @@ import { MASK, paint, SELECTED, theme, UNSELECTED } from '../theme.ts';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps {
+  /** The field: its label, kind, value and suffix. */
   readonly field: Field;
+  /** True when keys go to this field (it shows the cursor). */
   readonly focused: boolean;
   /** Width of the label column. @default 20 */
   readonly labelWidth?: number;

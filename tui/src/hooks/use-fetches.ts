@@ -7,7 +7,7 @@ import { logicOf } from '../state/registry.ts';
 import { runRequest } from './use-requests.ts';
 
 /** How long typing must pause before a filter goes to the server. */
-export const FILTER_DEBOUNCE_MS = 150;
+const FILTER_DEBOUNCE_MS = 150;
 
 /**
  * Starts the background reads the top screen wants (ScreenLogic.fetches): each key once while it is in

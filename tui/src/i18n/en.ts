@@ -19,9 +19,7 @@ export const en = {
 
   'crumb.home': 'casella',
   'crumb.domains': 'Domains',
-  'crumb.dashboard': 'Dashboard',
   'crumb.mailboxes': 'Mailboxes',
-  'crumb.mailbox': 'Mailbox',
   'crumb.newMailbox': 'New mailbox',
   'crumb.editUser': 'Edit user',
   'crumb.resetPassword': 'Reset password',
@@ -33,7 +31,6 @@ export const en = {
   'crumb.pecHome': 'PEC',
   'crumb.pecCreate': 'Create mailbox',
   'crumb.pecSearch': 'Search mailboxes',
-  'crumb.pecMailbox': 'PEC mailbox',
   'crumb.pecChangePassword': 'Change password',
   'crumb.pecReset': 'Reset password',
   'crumb.pecDelete': 'Delete',

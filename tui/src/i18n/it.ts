@@ -19,9 +19,7 @@ export const it: Catalogue = {
 
   'crumb.home': 'casella',
   'crumb.domains': 'Domini',
-  'crumb.dashboard': 'Riepilogo',
   'crumb.mailboxes': 'Caselle',
-  'crumb.mailbox': 'Casella',
   'crumb.newMailbox': 'Nuova casella',
   'crumb.editUser': 'Modifica utente',
   'crumb.resetPassword': 'Reimposta password',
@@ -33,7 +31,6 @@ export const it: Catalogue = {
   'crumb.pecHome': 'PEC',
   'crumb.pecCreate': 'Creazione caselle',
   'crumb.pecSearch': 'Ricerca caselle',
-  'crumb.pecMailbox': 'Casella PEC',
   'crumb.pecChangePassword': 'Cambia password',
   'crumb.pecReset': 'Reimposta password',
   'crumb.pecDelete': 'Cancella',

@@ -41,7 +41,7 @@ function namedKey(key: Key): KeyEvent['name'] {
 }
 
 /** Maps one raw character of a batched chunk to a key. */
-export function charToKey(ch: string): KeyEvent {
+function charToKey(ch: string): KeyEvent {
   const code = ch.charCodeAt(0);
   if (ch === '\r' || ch === '\n') return keyEvent('', 'enter');
   if (ch === '\t') return keyEvent('', 'tab');

@@ -4,6 +4,7 @@ import type { ScreenBase } from '../state/screen-base.ts';
 
 /** Props of {@link Busy}. */
 export interface BusyProps {
+  /** The screen; a spinner shows while its request is in flight. */
   readonly screen: ScreenBase;
 }
 

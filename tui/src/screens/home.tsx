@@ -7,7 +7,9 @@ import type { ViewPropsOf } from './view-props.ts';
 
 /** Props of {@link HomeView}: the screen plus who is logged in where. */
 export interface HomeViewProps extends ViewPropsOf<'home'> {
+  /** The admin user logged in. */
   readonly user: string;
+  /** The server it is logged in to (the mock's address in demo mode). */
   readonly server: string;
 }
 

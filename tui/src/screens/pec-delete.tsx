@@ -1,19 +1,14 @@
-import { Box, Text } from 'ink';
-import { FormView } from '../components/form-view.tsx';
 import { Paragraph } from '../components/paragraph.tsx';
 import { isMessageKey, useT } from '../i18n/index.tsx';
 import { theme } from '../theme.ts';
-import { Busy } from './busy.tsx';
+import { ConfirmDeleteView } from './confirm-delete.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** PEC deletion: the irreversibility warning (ours and the server's), then the typed address. */
 export function PecDeleteView({ screen, width }: ViewPropsOf<'pecDelete'>) {
   const t = useT();
   return (
-    <Box flexDirection="column">
-      <Text bold color={theme.error}>
-        {t('delete.title', { address: screen.address })}
-      </Text>
+    <ConfirmDeleteView screen={screen} address={screen.address}>
       <Paragraph text={t('pecDelete.irreversible')} width={width} color={theme.warning} />
       {screen.warning?.details.map((d) => {
         // The contract names each warning's rule: known ones speak the UI's language, others the server's.
@@ -21,8 +16,6 @@ export function PecDeleteView({ screen, width }: ViewPropsOf<'pecDelete'>) {
         const text = isMessageKey(key) ? t(key) : d.message;
         return <Paragraph key={d.rule || d.message} text={`- ${text}`} width={width} />;
       })}
-      <Busy screen={screen} />
-      <FormView form={screen.form} />
-    </Box>
+    </ConfirmDeleteView>
   );
 }

@@ -8,6 +8,7 @@ import type { ViewPropsOf } from './view-props.ts';
 
 /** Props of {@link PecLoginView}. */
 export interface PecLoginViewProps extends ViewPropsOf<'pecLogin'> {
+  /** Demo mode, where the form comes prefilled with the demo postmaster. */
   readonly demo: boolean;
 }
 

@@ -27,10 +27,15 @@ import { ResetPasswordView } from './reset-password.tsx';
 
 /** Props of {@link ScreenView}. */
 export interface ScreenViewProps {
+  /** The screen on top of the stack. */
   readonly screen: Screen;
+  /** Who is logged in, where, and in which mode. */
   readonly env: Env;
+  /** Lines available to the view's body. */
   readonly height: number;
+  /** Rows of a list window (the reducer pages by the same number). */
   readonly listRows: number;
+  /** Columns of the terminal. */
   readonly width: number;
 }
 
@@ -91,7 +96,7 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
 export function crumbOf(screen: Screen, t: Translate): string {
   switch (screen.kind) {
     case 'home':
-      return 'casella';
+      return t('crumb.home');
     case 'dashboard':
       return screen.domain;
     case 'mailbox':

@@ -21,10 +21,10 @@ const TABLE_ATTRS = [
 ];
 
 /** Usage rows the dashboard sums at most: one GetQuotaUsage page, so a 100,000-mailbox domain stays fast. */
-export const DASHBOARD_USAGE_ROWS = 500;
+const DASHBOARD_USAGE_ROWS = 500;
 
 /** Maps a Zimbra policy onto the rules the live checklist shows. */
-export function zimbraRules(policy: PasswordPolicy): PasswordRules {
+function zimbraRules(policy: PasswordPolicy): PasswordRules {
   const c = policy.rules.counts;
   const rules: Record<string, number> = {};
   const put = (key: keyof PasswordRules, value: number | undefined) => {

@@ -182,7 +182,7 @@ function settle(state: AppState, keep: number, message: Message | undefined, rel
 }
 
 /** The bindings the help screen lists for `screen`: all it honours, else its footer. */
-export function helpKeysOf(screen: Screen): readonly BindingId[] {
+function helpKeysOf(screen: Screen): readonly BindingId[] {
   const logic = logicOf(screen);
   return logic.keys?.(screen) ?? logic.footer(screen);
 }

@@ -8,7 +8,7 @@ export interface ListState {
 }
 
 /** Movement keys every windowed list honours (listKey), not all of which fit its footer. */
-export const LIST_KEYS: readonly BindingId[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
+const LIST_KEYS: readonly BindingId[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
 
 /** The footer's bindings plus the list movements it leaves out (after its own), for the help screen. */
 export function withListKeys(footer: readonly BindingId[]): BindingId[] {

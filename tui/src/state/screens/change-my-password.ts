@@ -1,7 +1,8 @@
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { checkPassword, PANEL_RULES, passwordOk } from '../password-check.ts';
+import { PANEL_RULES } from '../password-check.ts';
+import { passwordFields, refusePassword } from '../password-form.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** A mailbox owner changes their own password (address, old password, new twice). */
@@ -18,8 +19,7 @@ export function changeMyPasswordScreen(): ChangeMyPasswordScreen {
     form: createForm([
       field('address', 'field.address', 'text'),
       field('old', 'field.oldPassword', 'secret'),
-      field('password', 'field.newPassword', 'secret'),
-      field('repeat', 'field.repeat', 'secret'),
+      ...passwordFields('field.newPassword'),
     ]),
   };
 }
@@ -30,15 +30,16 @@ function submit(s: ChangeMyPasswordScreen) {
     return stay({ ...s, message: errorMessage('form.required', { field: 'field.address' }) });
   if (!fieldValue(s.form, 'old'))
     return stay({ ...s, message: errorMessage('form.required', { field: 'field.oldPassword' }) });
-  const checks = checkPassword(PANEL_RULES, fieldValue(s.form, 'password'), fieldValue(s.form, 'repeat'));
-  if (!passwordOk(checks)) return stay({ ...s, message: errorMessage('password.refused') });
-  return stay(
-    withRequest(s, {
-      op: 'changeMyPassword',
-      address,
-      oldPassword: fieldValue(s.form, 'old'),
-      newPassword: fieldValue(s.form, 'password'),
-    }),
+  return (
+    refusePassword(s, PANEL_RULES) ??
+    stay(
+      withRequest(s, {
+        op: 'changeMyPassword',
+        address,
+        oldPassword: fieldValue(s.form, 'old'),
+        newPassword: fieldValue(s.form, 'password'),
+      }),
+    )
   );
 }
 

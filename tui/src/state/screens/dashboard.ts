@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { is } from '../../keys/bindings.ts';
 import type { DomainDashboard } from '../../services/types.ts';
-import { menuKey } from '../menu.ts';
+import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { buyScreen } from './buy.ts';
 import { mailboxesScreen } from './mailboxes.ts';
@@ -45,5 +45,5 @@ export const dashboardLogic: ScreenLogic<DashboardScreen> = {
   },
   onLoaded: (s, data) => stay(data.kind === 'dashboard' ? { ...s, data: data.dashboard } : s),
   reload: (s) => withRequest(s, { op: 'dashboard', domain: s.domain }),
-  footer: () => ['up', 'down', 'open', 'back', 'refresh'],
+  footer: () => [...MENU_FOOTER, 'refresh'],
 };

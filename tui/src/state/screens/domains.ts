@@ -1,6 +1,7 @@
 import { is } from '../../keys/bindings.ts';
 import type { DomainRow } from '../../services/types.ts';
 import { LIST_START, type ListState, listKey, withListKeys } from '../list.ts';
+import { MENU_FOOTER } from '../menu.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { dashboardScreen } from './dashboard.ts';
 
@@ -29,6 +30,6 @@ export const domainsLogic: ScreenLogic<DomainsScreen> = {
     return stay(s);
   },
   onLoaded: (s, data) => stay(data.kind === 'domains' ? { ...s, rows: data.rows } : s),
-  footer: () => ['up', 'down', 'open', 'back', 'refresh'],
+  footer: () => [...MENU_FOOTER, 'refresh'],
   keys: () => withListKeys(['up', 'down', 'open', 'back', 'refresh']),
 };

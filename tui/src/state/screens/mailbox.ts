@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
-import { menuKey } from '../menu.ts';
+import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { base, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
 import { editUserScreen } from './edit-user.ts';
@@ -44,5 +44,5 @@ export const mailboxLogic: ScreenLogic<MailboxScreen> = {
             : deleteMailboxScreen(s.address);
     return { screen: s, nav: { type: 'push', screen: next } };
   },
-  footer: () => ['up', 'down', 'open', 'back'],
+  footer: () => MENU_FOOTER,
 };

@@ -78,7 +78,7 @@ function fetchKey(s: MailboxesScreen, offset: number): string {
 }
 
 /** Page indexes covering the window plus one window before and after, so PgUp/PgDn find rows ready. */
-export function wantedPages(s: MailboxesScreen, page: number): number[] {
+function wantedPages(s: MailboxesScreen, page: number): number[] {
   const total = isCurrent(s) ? rowCount(s) : Number.POSITIVE_INFINITY;
   const from = Math.max(0, s.list.top - page);
   const to = Math.min(total, s.list.top + 2 * page) - 1;

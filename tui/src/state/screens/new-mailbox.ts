@@ -3,7 +3,7 @@ import type { NewMailboxSetup, PasswordRules } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue, focused } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { checkPassword, passwordOk } from '../password-check.ts';
+import { passwordFields, refusePassword } from '../password-form.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { buyScreen } from './buy.ts';
 
@@ -25,8 +25,7 @@ export function newMailboxScreen(domain: string): NewMailboxScreen {
     form: createForm([
       field('name', 'field.mailboxName', 'text', '', { suffix: `@${domain}` }),
       field('type', 'field.type', 'choice', '', { options: [] }),
-      field('password', 'field.password', 'secret'),
-      field('repeat', 'field.repeat', 'secret'),
+      ...passwordFields(),
       field('givenName', 'field.givenName', 'text'),
       field('sn', 'field.sn', 'text'),
     ]),
@@ -57,17 +56,18 @@ function submit(s: NewMailboxScreen) {
       message: errorMessage('newMailbox.full', { type }),
     });
   }
-  const checks = checkPassword(rulesOf(s), fieldValue(s.form, 'password'), fieldValue(s.form, 'repeat'));
-  if (!passwordOk(checks)) return stay({ ...s, message: errorMessage('password.refused') });
-  return stay(
-    withRequest(s, {
-      op: 'createMailbox',
-      address: `${name}@${s.domain}`,
-      password: fieldValue(s.form, 'password'),
-      type,
-      givenName: fieldValue(s.form, 'givenName').trim(),
-      sn: fieldValue(s.form, 'sn').trim(),
-    }),
+  return (
+    refusePassword(s, rulesOf(s)) ??
+    stay(
+      withRequest(s, {
+        op: 'createMailbox',
+        address: `${name}@${s.domain}`,
+        password: fieldValue(s.form, 'password'),
+        type,
+        givenName: fieldValue(s.form, 'givenName').trim(),
+        sn: fieldValue(s.form, 'sn').trim(),
+      }),
+    )
   );
 }
 

@@ -1,9 +1,8 @@
 import type { PasswordRules } from '../../services/types.ts';
-import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
-import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { createForm, type FormState, field, fieldValue } from '../form.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { checkPassword, passwordOk } from '../password-check.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { passwordFields, policyFormLogic, refusePassword } from '../password-form.ts';
+import { base, type ScreenBase, stay, withRequest } from '../screen-base.ts';
 
 /** Create a PEC mailbox: name without the domain, password, repeat. */
 export interface PecCreateScreen extends ScreenBase {
@@ -22,38 +21,29 @@ export function pecCreateScreen(domain: string): PecCreateScreen {
     rules: null,
     form: createForm([
       field('localPart', 'field.mailboxName', 'text', '', { suffix: `@${domain}` }),
-      field('password', 'field.password', 'secret'),
-      field('repeat', 'field.repeat', 'secret'),
+      ...passwordFields(),
     ]),
   };
 }
 
-function submit(s: PecCreateScreen) {
-  if (!s.rules) return stay({ ...s, message: errorMessage('form.stillLoading') });
-  const localPart = fieldValue(s.form, 'localPart').trim().toLowerCase();
-  if (!localPart)
-    return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
-  const password = fieldValue(s.form, 'password');
-  const repeat = fieldValue(s.form, 'repeat');
-  if (!passwordOk(checkPassword(s.rules, password, repeat)))
-    return stay({ ...s, message: errorMessage('password.refused') });
-  return stay(withRequest(s, { op: 'pecCreate', localPart, password, passwordConfirm: repeat }));
-}
+/** The mailbox name as it is sent: trimmed and lower case. */
+const localPartOf = (s: PecCreateScreen): string => fieldValue(s.form, 'localPart').trim().toLowerCase();
 
-export const pecCreateLogic: ScreenLogic<PecCreateScreen> = {
-  onKey: (s, key) => formScreenKey(s, key, submit),
-  onLoaded(s, data) {
-    if (data.kind === 'rules') return stay({ ...s, rules: data.rules });
-    if (data.kind === 'done') {
-      const address = `${fieldValue(s.form, 'localPart').trim().toLowerCase()}@${s.domain}`;
-      return {
-        screen: s,
-        nav: { type: 'pop', message: successMessage('pec.created', { address }), reload: true },
-      };
-    }
-    return stay(s);
+export const pecCreateLogic = policyFormLogic<PecCreateScreen>(
+  (s, rules) => {
+    const localPart = localPartOf(s);
+    if (!localPart)
+      return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
+    const password = fieldValue(s.form, 'password');
+    const passwordConfirm = fieldValue(s.form, 'repeat');
+    return (
+      refusePassword(s, rules) ??
+      stay(withRequest(s, { op: 'pecCreate', localPart, password, passwordConfirm }))
+    );
   },
-  captures: (s) => capturesText(s.form),
-  dirty: (s) => s.form.dirty,
-  footer: () => FORM_FOOTER,
-};
+  (s) => ({
+    type: 'pop',
+    message: successMessage('pec.created', { address: `${localPartOf(s)}@${s.domain}` }),
+    reload: true,
+  }),
+);

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { is } from '../../keys/bindings.ts';
 import type { PecDomainInfo } from '../../services/types.ts';
-import { menuKey } from '../menu.ts';
+import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { pecCreateScreen } from './pec-create.ts';
 import { pecSearchScreen } from './pec-search.ts';
@@ -46,5 +46,5 @@ export const pecHomeLogic: ScreenLogic<PecHomeScreen> = {
     return stay(s);
   },
   reload: (s) => withRequest(s, { op: 'pecDomain' }),
-  footer: () => ['up', 'down', 'open', 'back', 'refresh'],
+  footer: () => [...MENU_FOOTER, 'refresh'],
 };

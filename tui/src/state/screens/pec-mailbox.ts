@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import type { PecMailboxRow } from '../../services/types.ts';
-import { menuKey } from '../menu.ts';
+import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { errorMessage } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { pecChangePasswordScreen } from './pec-change-password.ts';
@@ -67,5 +67,5 @@ export const pecMailboxLogic: ScreenLogic<PecMailboxScreen> = {
   },
   onLoaded: (s, data) => stay(data.kind === 'pecMailbox' ? { ...s, mailbox: data.mailbox } : s),
   reload: (s) => withRequest(s, { op: 'pecGet', localPart: s.localPart }),
-  footer: () => ['up', 'down', 'open', 'back'],
+  footer: () => MENU_FOOTER,
 };

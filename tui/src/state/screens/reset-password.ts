@@ -1,9 +1,8 @@
 import type { PasswordRules } from '../../services/types.ts';
-import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
-import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
-import { errorMessage, successMessage } from '../message.ts';
-import { checkPassword, passwordOk } from '../password-check.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { createForm, type FormState, fieldValue } from '../form.ts';
+import { successMessage } from '../message.ts';
+import { passwordFields, policyFormLogic, refusePassword } from '../password-form.ts';
+import { base, type ScreenBase, stay, withRequest } from '../screen-base.ts';
 
 /** An admin sets a new password on a mailbox (password + repeat, live checklist). */
 export interface ResetPasswordScreen extends ScreenBase {
@@ -20,35 +19,13 @@ export function resetPasswordScreen(address: string): ResetPasswordScreen {
     ...base({ op: 'rulesFor', address }),
     address,
     rules: null,
-    form: createForm([
-      field('password', 'field.password', 'secret'),
-      field('repeat', 'field.repeat', 'secret'),
-    ]),
+    form: createForm(passwordFields()),
   };
 }
 
-function submit(s: ResetPasswordScreen) {
-  if (!s.rules) return stay({ ...s, message: errorMessage('form.stillLoading') });
-  const checks = checkPassword(s.rules, fieldValue(s.form, 'password'), fieldValue(s.form, 'repeat'));
-  if (!passwordOk(checks)) return stay({ ...s, message: errorMessage('password.refused') });
-  return stay(
-    withRequest(s, { op: 'setPassword', address: s.address, password: fieldValue(s.form, 'password') }),
-  );
-}
-
-export const resetPasswordLogic: ScreenLogic<ResetPasswordScreen> = {
-  onKey: (s, key) => formScreenKey(s, key, submit),
-  onLoaded(s, data) {
-    if (data.kind === 'rules') return stay({ ...s, rules: data.rules });
-    if (data.kind === 'done') {
-      return {
-        screen: s,
-        nav: { type: 'pop', message: successMessage('resetPassword.done', { address: s.address }) },
-      };
-    }
-    return stay(s);
-  },
-  captures: (s) => capturesText(s.form),
-  dirty: (s) => s.form.dirty,
-  footer: () => FORM_FOOTER,
-};
+export const resetPasswordLogic = policyFormLogic<ResetPasswordScreen>(
+  (s, rules) =>
+    refusePassword(s, rules) ??
+    stay(withRequest(s, { op: 'setPassword', address: s.address, password: fieldValue(s.form, 'password') })),
+  (s) => ({ type: 'pop', message: successMessage('resetPassword.done', { address: s.address }) }),
+);

@@ -1,0 +1,33 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { Checklist } from '../components/checklist.tsx';
+import { FormView } from '../components/form-view.tsx';
+import type { PasswordRules } from '../services/types.ts';
+import type { FormScreen } from '../state/form-screen.ts';
+import { checkFormPassword } from '../state/password-form.ts';
+import { Busy } from './busy.tsx';
+
+/** Props of {@link PasswordFormView}. */
+export interface PasswordFormViewProps {
+  /** The form screen; its request in flight shows the spinner. */
+  readonly screen: FormScreen;
+  /** The heading, already translated. */
+  readonly title: string;
+  /** The policy the checklist shows (empty while it loads: only the repetition line). */
+  readonly rules: PasswordRules;
+  /** Lines between the fields and the checklist. */
+  readonly children?: ReactNode;
+}
+
+/** A form with a new password: heading, spinner, fields, and the live checklist of the policy. */
+export function PasswordFormView({ screen, title, rules, children }: PasswordFormViewProps) {
+  return (
+    <Box flexDirection="column">
+      <Text bold>{title}</Text>
+      <Busy screen={screen} />
+      <FormView form={screen.form} />
+      {children}
+      <Checklist checks={checkFormPassword(rules, screen.form)} />
+    </Box>
+  );
+}
