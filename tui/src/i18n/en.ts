@@ -142,7 +142,7 @@ export const en = {
   'pecCreate.title': 'Create a PEC mailbox in {domain}',
   'pecSearch.title': 'Search PEC mailboxes',
   'pecSearch.query': 'Name contains',
-  'pecSearch.hint': '(press / to search)',
+  'pecSearch.hint': '(press / to filter as you type)',
   'pecSearch.none': 'No mailbox matches.',
   'pecChangePassword.title': 'Change the password of {address}',
   'pecReset.title': 'Reset the password of {address}',

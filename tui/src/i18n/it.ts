@@ -143,7 +143,7 @@ export const it: Catalogue = {
   'pecCreate.title': 'Crea una casella PEC in {domain}',
   'pecSearch.title': 'Ricerca caselle PEC',
   'pecSearch.query': 'Il nome contiene',
-  'pecSearch.hint': '(premi / per cercare)',
+  'pecSearch.hint': '(premi / per filtrare mentre scrivi)',
   'pecSearch.none': 'Nessuna casella trovata.',
   'pecChangePassword.title': 'Cambia la password di {address}',
   'pecReset.title': 'Reimposta la password di {address}',
@@ -174,7 +174,7 @@ export const it: Catalogue = {
   'profile.badName': 'Nome del profilo: da 1 a 40 lettere, cifre, punto, trattino o trattino basso.',
   'profile.badUrl': '{field}: scrivi un URL completo, ad esempio https://mail.example.com:7071.',
 
-  'field.mailboxName': 'Nome',
+  'field.mailboxName': 'Nome casella',
   'field.type': 'Tipo',
   'field.password': 'Password',
   'field.repeat': 'Ripeti password',

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { QuotaFigure } from '../components/quota-figure.tsx';
+import { Spinner } from '../components/spinner.tsx';
 import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
-import { Busy } from './busy.tsx';
+import { isPecSearchCurrent } from '../state/screens/pec-search.ts';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
@@ -12,19 +13,22 @@ const QUOTA = 23;
 const STATUS = 10;
 const ROLE = 11;
 
-/** Search PEC mailboxes; the results table is windowed. */
+/** Search PEC mailboxes, filtered on the server as you type after `/`; the results table is windowed. */
 export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearch'>) {
   const t = useT();
   const rows = screen.rows ?? [];
+  const failed = screen.message?.tone === 'error';
+  // The previous rows stay on screen while the new query loads, under a spinner.
+  const loading = !failed && !isPecSearchCurrent(screen);
   return (
     <Box flexDirection="column">
       <Text bold>{t('pecSearch.title')}</Text>
       <Text wrap="truncate">
         {t('pecSearch.query')}: {screen.query}
-        {screen.editing ? '_' : ''} {screen.editing ? '' : t('pecSearch.hint')}
+        {screen.editing ? '_' : ''} {screen.editing || screen.query ? '' : t('pecSearch.hint')}
       </Text>
-      <Busy screen={screen} />
-      {screen.rows && rows.length === 0 ? <Text>{t('pecSearch.none')}</Text> : null}
+      {loading ? <Spinner label={t('busy.working')} /> : null}
+      {!loading && screen.rows && rows.length === 0 ? <Text>{t('pecSearch.none')}</Text> : null}
       <Table
         columns={[
           {

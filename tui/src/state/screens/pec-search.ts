@@ -1,16 +1,30 @@
 import { is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
 import type { PecMailboxRow } from '../../services/types.ts';
-import { LIST_START, type ListState, listKey, withListKeys } from '../list.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { LIST_START, type ListState, listKey, moveTo, withListKeys } from '../list.ts';
+import { base, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { pecMailboxScreen } from './pec-mailbox.ts';
 
-/** Search PEC mailboxes by name; the query is sent to the server on Enter. */
+/** The query and generation the rows on screen answer. */
+export interface PecSearchShown {
+  readonly query: string;
+  readonly generation: number;
+}
+
+/**
+ * Search PEC mailboxes by name: the query after `/` is sent to the server once typing pauses (by the
+ * request hook, from `fetches`), Enter keeps it, Esc while typing clears it and lists every mailbox again.
+ * Outside typing Esc goes back, kept filter and all (`/` then Esc clears a kept filter).
+ */
 export interface PecSearchScreen extends ScreenBase {
   readonly kind: 'pecSearch';
   readonly query: string;
   readonly editing: boolean;
+  /** Bumped by refresh and by reloads after a change, so the same query is read again. */
+  readonly generation: number;
+  /** The last rows read; they stay on screen while a newer query loads. */
   readonly rows: readonly PecMailboxRow[] | null;
+  readonly shown: PecSearchShown | null;
   readonly list: ListState;
 }
 
@@ -18,22 +32,41 @@ export interface PecSearchScreen extends ScreenBase {
 export function pecSearchScreen(): PecSearchScreen {
   return {
     kind: 'pecSearch',
-    ...base({ op: 'pecSearch', q: '' }),
+    ...base(),
     query: '',
     editing: false,
+    generation: 0,
     rows: null,
+    shown: null,
     list: LIST_START,
   };
+}
+
+/** True when the rows on screen answer the query and generation the screen has now. */
+export function isPecSearchCurrent(s: PecSearchScreen): boolean {
+  return s.shown !== null && s.shown.query === s.query.trim() && s.shown.generation === s.generation;
+}
+
+function fetchKey(s: PecSearchScreen): string {
+  return `${s.generation}\u0000${s.query.trim()}`;
+}
+
+function withQuery(s: PecSearchScreen, query: string): PecSearchScreen {
+  return { ...s, query, list: LIST_START };
+}
+
+/** A new generation: the list is read again, the rows on screen stay until the new ones arrive. */
+function refreshed(s: PecSearchScreen): PecSearchScreen {
+  return { ...s, generation: s.generation + 1, message: null };
 }
 
 export const pecSearchLogic: ScreenLogic<PecSearchScreen> = {
   onKey(s, key, ctx) {
     if (s.editing) {
-      if (key.name === 'enter')
-        return stay({ ...withRequest(s, { op: 'pecSearch', q: s.query.trim() }), editing: false });
-      if (key.name === 'escape') return stay({ ...s, editing: false });
-      if (key.name === 'backspace') return stay({ ...s, query: [...s.query].slice(0, -1).join('') });
-      if (isPrintable(key)) return stay({ ...s, query: s.query + key.input });
+      if (key.name === 'enter') return stay({ ...s, editing: false });
+      if (key.name === 'escape') return stay({ ...withQuery(s, ''), editing: false });
+      if (key.name === 'backspace') return stay(withQuery(s, [...s.query].slice(0, -1).join('')));
+      if (isPrintable(key)) return stay(withQuery(s, s.query + key.input));
       return stay(s);
     }
     const rows = s.rows ?? [];
@@ -41,15 +74,31 @@ export const pecSearchLogic: ScreenLogic<PecSearchScreen> = {
     if (moved) return stay({ ...s, list: moved });
     if (is(key, 'search')) return stay({ ...s, editing: true });
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
-    if (is(key, 'refresh')) return stay(withRequest(s, { op: 'pecSearch', q: s.query.trim() }));
+    if (is(key, 'refresh')) return stay(refreshed(s));
     const row = rows[s.list.cursor];
     if (is(key, 'open') && row)
       return { screen: s, nav: { type: 'push', screen: pecMailboxScreen(row.localPart, row.address) } };
     return stay(s);
   },
-  onLoaded: (s, data) => stay(data.kind === 'pecResults' ? { ...s, rows: data.rows, list: LIST_START } : s),
+  fetches: (s) => ({
+    list: isPecSearchCurrent(s) ? [] : [{ key: fetchKey(s), req: { op: 'pecSearch', q: s.query.trim() } }],
+    // A changed query waits for typing to pause; the first read and refreshes start at once.
+    debounce: s.shown !== null && s.shown.query !== s.query.trim(),
+  }),
+  onFetched(s, key, data, ctx) {
+    if (data.kind !== 'pecResults' || key !== fetchKey(s)) return s;
+    const sameQuery = s.shown?.query === s.query.trim();
+    return {
+      ...s,
+      rows: data.rows,
+      shown: { query: s.query.trim(), generation: s.generation },
+      // A refresh keeps the cursor where it was; a new query starts at the top.
+      list: sameQuery ? moveTo(s.list, s.list.cursor, data.rows.length, ctx.page) : LIST_START,
+      message: s.message?.tone === 'error' ? null : s.message,
+    };
+  },
   captures: (s) => s.editing,
-  reload: (s) => withRequest(s, { op: 'pecSearch', q: s.query.trim() }),
+  reload: refreshed,
   footer: (s) => (s.editing ? ['submit', 'cancel'] : ['up', 'down', 'open', 'search', 'back', 'refresh']),
   keys: (s) => (s.editing ? pecSearchLogic.footer(s) : withListKeys(pecSearchLogic.footer(s))),
 };
