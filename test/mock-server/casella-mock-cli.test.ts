@@ -80,7 +80,12 @@ describe('casella-mock command', () => {
     );
     const faults = await (await fetch(`${mock.url}/__mock/faults`)).json();
     expect(faults).toMatchObject({ latencyMs: 5, failureRate: 0.25, failureMode: 'reset' });
-    await fetch(`${mock.url}/__mock/faults`, { method: 'POST', body: JSON.stringify({ failureRate: 0 }) });
+    const cleared = await fetch(`${mock.url}/__mock/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failureRate: 0 }),
+    });
+    expect(cleared.status).toBe(200);
     expect((await adminToken(mock.url)).length).toBeGreaterThan(20);
   });
 

@@ -14,6 +14,7 @@ describe('mock server control plane', () => {
   it('fails the next request with a bare 503 when told to, then recovers', async () => {
     const set = await fetch(`${demo.mock.url}/__mock/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ failNext: 1 }),
     });
     expect(set.status).toBe(200);
