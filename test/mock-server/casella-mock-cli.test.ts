@@ -218,6 +218,30 @@ describe('casella-mock command', () => {
     expect(await listening(url)).toBe(false);
   });
 
+  it('stops when the stdin pipe it got closes, even behind a wrapper shell that stays alive (as npx leaves one)', async () => {
+    // `; true` keeps the shell from exec-ing node, like the `sh -c` that npx runs the bin in.
+    const wrapper = spawn('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" --port 0 --seed empty; true`]);
+    running.push(wrapper);
+    const line = await waitForOutput(wrapper, 'stdout', LISTENING);
+    const url = LISTENING.exec(line)?.[1] ?? '';
+    const pid = Number(/pid (\d+)/.exec(await waitForOutput(wrapper, 'stderr', /pid \d+/))?.[1]);
+    const ended = new Promise((resolve) => wrapper.once('exit', resolve));
+    wrapper.stdin.end();
+    await ended;
+    expect(alive(pid)).toBe(false);
+    expect(await listening(url)).toBe(false);
+  });
+
+  it('keeps running with --detached when its stdin closes, until it is sent SIGTERM', async () => {
+    const mock = await start('--seed', 'empty', '--detached');
+    mock.child.stdin.end();
+    // The close is seen at once without --detached (test above); give it the same chance here.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await listening(mock.url)).toBe(true);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited()).toEqual({ code: 0, signal: null });
+  });
+
   it('applies --lost-answer-rate and the stall flags, and serves no control plane with --no-control-plane', async () => {
     const mock = await start(
       '--seed',
