@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The casella-mock command. Its protocol for other programs (docs/mock-server.md): stdout carries exactly
 // one line, `casella-mock listening on <url>`, once the port is open; everything else goes to stderr.
 import { fstatSync } from 'node:fs';

@@ -1,4 +1,5 @@
-// Hand-written entry point of @casella/mock-server. It never imports @casella/sdk.
+// Hand-written entry point of @casella/mock-server. It never imports @casella/sdk, nor msw (an optional
+// peer: its handlers live in the `@casella/mock-server/msw` entry).
 
 export type { MockBackend, MockBackendOptions } from './backend.ts';
 export { createMockBackend } from './backend.ts';
@@ -20,7 +21,6 @@ export {
   PEC_REQUEST_MAX_BYTES,
   ZIMBRA_SOAP_REQUEST_MAX_SIZE,
 } from './limits.ts';
-export { createHandlers } from './msw.ts';
 export type { PecBackend, PecSeed } from './pec/index.ts';
 export { pecSeeds } from './pec/index.ts';
 export type { MockSeed, SeedName } from './seeds.ts';

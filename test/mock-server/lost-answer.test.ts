@@ -1,5 +1,6 @@
 // Lost answers: the request is handled and its effects kept, then the answer never arrives.
-import { createHandlers, createMockBackend, type MockServer, startMockServer } from '@casella/mock-server';
+import { createMockBackend, type MockServer, startMockServer } from '@casella/mock-server';
+import { createHandlers } from '@casella/mock-server/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, DEMO_PASSWORD, faultCode, soap } from './soap-helpers.ts';
