@@ -4,6 +4,7 @@
 import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeRule, FAULT_RULES, type FaultRule, type FaultSettings } from './faults.ts';
+import { MAX_CONFIGURABLE_BYTES } from './limits.ts';
 import { type MockServer, startMockServer } from './server.ts';
 import { type MockTlsOptions, readTlsFiles } from './tls.ts';
 
@@ -12,6 +13,7 @@ const USAGE = `casella-mock: a stateful emulator of Zimbra's SOAP admin API and 
 Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.json]
                     [--latency MS] [--failure-rate 0..1] [--failure-mode 5xx|reset] [--rate-limit 0..1]
                     [--lost-answer-rate 0..1] [--stall-rate 0..1] [--stall-ms MS]
+                    [--soap-request-max-size BYTES] [--pec-request-max-bytes BYTES]
                     [--no-control-plane] [--detached] [--tls-cert FILE.pem --tls-key FILE.pem]
 
   --port N              port to listen on; 0 picks a free one (default 7071)
@@ -24,6 +26,8 @@ Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.jso
   --lost-answer-rate R  share of requests handled (effects kept) whose answer is dropped
   --stall-rate R        share of requests handled (effects kept) answered only after --stall-ms
   --stall-ms MS         how long a stalled answer waits (0..300000, default 30000)
+  --soap-request-max-size BYTES  Zimbra's zimbraSoapRequestMaxSize (default 15360000)
+  --pec-request-max-bytes BYTES  largest pec-admin body (default 1048576)
   --no-control-plane    do not serve /__mock/* (reset, faults, stats, token expiry)
   --detached            keep running when the starting process exits or closes stdin (stop it by signal)
   --tls-cert, --tls-key serve HTTPS with this PEM certificate and key, like Zimbra admin on 7071
@@ -43,6 +47,7 @@ const PARENT_POLL_MS = 500;
 const CLOSE_GRACE_MS = 3_000;
 
 const PORT_RULE: FaultRule = { kind: 'number', min: 0, max: 65_535, integer: true };
+const LIMIT_RULE: FaultRule = { kind: 'number', min: 1, max: MAX_CONFIGURABLE_BYTES, integer: true };
 
 /** Writes a line to stderr; a closed stderr (the parent is gone) is not worth a crash. */
 function say(line: string): void {
@@ -57,9 +62,14 @@ function fail(message: string): never {
 }
 
 /** A flag's number, checked against the fault setting's own rule (or a port's range). */
-function number(flag: string, value: string | undefined, setting?: keyof FaultSettings): number | undefined {
+function number(
+  flag: string,
+  value: string | undefined,
+  setting?: keyof FaultSettings | FaultRule,
+): number | undefined {
   if (value === undefined) return undefined;
-  const rule: FaultRule = setting === undefined ? PORT_RULE : FAULT_RULES[setting];
+  const rule: FaultRule =
+    setting === undefined ? PORT_RULE : typeof setting === 'object' ? setting : FAULT_RULES[setting];
   if (rule.kind !== 'number') throw new TypeError(`--${flag} is not a number setting`);
   const n = Number(value);
   const bad =
@@ -86,6 +96,8 @@ function parse() {
         'lost-answer-rate': { type: 'string' },
         'stall-rate': { type: 'string' },
         'stall-ms': { type: 'string' },
+        'soap-request-max-size': { type: 'string' },
+        'pec-request-max-bytes': { type: 'string' },
         'no-control-plane': { type: 'boolean' },
         detached: { type: 'boolean' },
         'tls-cert': { type: 'string' },
@@ -185,6 +197,12 @@ async function main(): Promise<void> {
   const faults = faultFlags(values);
   const port = number('port', values.port) ?? 7071;
   const tlsFiles = tls(values['tls-cert'], values['tls-key']);
+  const soapMax = number('soap-request-max-size', values['soap-request-max-size'], LIMIT_RULE);
+  const pecMax = number('pec-request-max-bytes', values['pec-request-max-bytes'], LIMIT_RULE);
+  const requestLimits = {
+    ...(soapMax === undefined ? {} : { zimbraSoapRequestMaxSize: soapMax }),
+    ...(pecMax === undefined ? {} : { pecRequestMaxBytes: pecMax }),
+  };
   let server: MockServer;
   try {
     server = await startMockServer({
@@ -193,6 +211,7 @@ async function main(): Promise<void> {
       seed: values.seed,
       faults,
       controlPlane: values['no-control-plane'] !== true,
+      requestLimits,
       ...(tlsFiles === undefined ? {} : { tls: tlsFiles }),
     });
   } catch (error) {

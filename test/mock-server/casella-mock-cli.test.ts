@@ -176,6 +176,8 @@ describe('casella-mock command', () => {
       ['--stall-ms', '999999999'],
       ['--latency', '1e9'],
       ['--port', '70000'],
+      ['--soap-request-max-size', '0'],
+      ['--pec-request-max-bytes', '1.5'],
       ['--seed', join(tmpdir(), 'no-such-seed-casella.json')],
       ['--no-such-flag'],
     ]) {
@@ -258,6 +260,13 @@ describe('casella-mock command', () => {
     const closed = await start('--seed', 'empty', '--no-control-plane');
     expect((await fetch(`${closed.url}/__mock/faults`)).status).toBe(404);
     expect((await soap(closed.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>')).status).toBe(500);
+  });
+
+  it("applies --soap-request-max-size to Zimbra's request-size fault", async () => {
+    const mock = await start('--seed', 'empty', '--soap-request-max-size', '100');
+    const answer = await soap(mock.url, `<GetAllCosRequest xmlns="urn:zimbraAdmin"/>${' '.repeat(100)}`);
+    expect(faultCode(answer.text)).toBe('service.INVALID_REQUEST');
+    expect(answer.text).toContain('exceeded limit of 100 bytes set for zimbraSoapRequestMaxSize.');
   });
 
   it('prints its usage on stdout with --help and exits 0', async () => {
