@@ -98,11 +98,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     async handle(incoming) {
       const url = new URL(incoming.url);
+      const isControl = url.pathname.startsWith('/__mock/');
+      // A control plane that is off is not there at all: 404 before anything is read.
+      if (isControl && !controlPlane) return notFound();
       const request = await withinLimit(incoming, bodyLimitFor(url.pathname, limits));
       if (request instanceof Response) return request;
-      if (url.pathname.startsWith('/__mock/')) {
-        return controlPlane ? control(backend, request, url) : notFound();
-      }
+      if (isControl) return control(backend, request, url);
       const { latencyMs } = faults.settings;
       if (latencyMs > 0) await pause(latencyMs, request.signal);
       const decision = faults.decide();
