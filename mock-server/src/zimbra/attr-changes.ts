@@ -1,4 +1,5 @@
 import { canonicalAttr, checkAttrValue, isImmutable, isMultiValued, requireKnownAttr } from './attrs.ts';
+import type { EntryClass } from './catalogue.ts';
 import { faults } from './fault.ts';
 import type { XmlElement } from './xml.ts';
 
@@ -25,13 +26,16 @@ export function attrPairs(request: XmlElement): Array<[string, string]> {
  * Groups `<a>` pairs into changes as Zimbra's modify does: plain `n` replaces (an empty value deletes),
  * `+n` adds, `-n` removes; mixing plain and prefixed forms of one attribute is refused.
  */
-export function parseAttrChanges(pairs: ReadonlyArray<readonly [string, string]>): AttrChange[] {
+export function parseAttrChanges(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  klass: EntryClass = 'account',
+): AttrChange[] {
   const plain = new Map<string, string[]>();
   const added = new Map<string, string[]>();
   const removed = new Map<string, string[]>();
   for (const [raw, value] of pairs) {
     const prefix = raw[0] === '+' || raw[0] === '-' ? raw[0] : '';
-    const name = requireKnownAttr(prefix ? raw.slice(1) : raw);
+    const name = requireKnownAttr(prefix ? raw.slice(1) : raw, klass);
     const target = prefix === '+' ? added : prefix === '-' ? removed : plain;
     const values = target.get(name) ?? [];
     values.push(value);

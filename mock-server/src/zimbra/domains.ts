@@ -29,7 +29,7 @@ export const getDomain: Handler = (request, ctx) => {
 export const modifyDomain: Handler = (request, ctx) => {
   const caller = adminCaller(ctx);
   const id = requiredField(request, 'id');
-  const changes = parseAttrChanges(attrPairs(request));
+  const changes = parseAttrChanges(attrPairs(request), 'domain');
   const domain = ctx.store.domains.get(id);
   if (domain === undefined) throw faults.noSuchDomain(id);
   if (caller.kind !== 'global') throw faults.permDenied(`need right: modifyDomain for domain ${domain.name}`);
