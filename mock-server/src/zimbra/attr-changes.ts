@@ -87,3 +87,29 @@ export function newSingleValue(changes: readonly AttrChange[], name: string): st
   if (change.op === 'remove') return '';
   return change.values[0] ?? '';
 }
+
+/**
+ * The attributes of a Create request as an entry's map: names resolved for the entry's class, immutable ones
+ * refused, values checked, empty values ignored, a single-valued attribute given twice refused.
+ */
+export function attrsForCreate(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  klass: EntryClass,
+): Record<string, string[]> {
+  const attrs: Record<string, string[]> = {};
+  for (const [raw, value] of pairs) {
+    if (value === '') continue;
+    if (isImmutable(raw)) throw faults.invalidRequest(`${canonicalAttr(raw)} is immutable`);
+    const name = requireKnownAttr(raw, klass);
+    checkAttrValue(name, value);
+    const values = attrs[name] ?? [];
+    values.push(value);
+    attrs[name] = values;
+  }
+  for (const [name, values] of Object.entries(attrs)) {
+    if (values.length > 1 && !isMultiValued(name)) {
+      throw faults.permDenied(`can not modify ${name}(single valued attribute)`);
+    }
+  }
+  return attrs;
+}

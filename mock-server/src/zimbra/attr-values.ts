@@ -68,8 +68,10 @@ function checkDuration(info: AttrInfo, value: string): void {
   const ms = durationMs(value) ?? 0;
   const min = info.fact.min !== undefined ? durationMs(info.fact.min) : undefined;
   const max = info.fact.max !== undefined ? durationMs(info.fact.max) : undefined;
-  if (min !== undefined && ms < min) throw invalid(`${info.name} is shorter than minimum allowed: ${info.fact.min}`);
-  if (max !== undefined && ms > max) throw invalid(`${info.name} is longer than max allowed: ${info.fact.max}`);
+  if (min !== undefined && ms < min)
+    throw invalid(`${info.name} is shorter than minimum allowed: ${info.fact.min}`);
+  if (max !== undefined && ms > max)
+    throw invalid(`${info.name} is longer than max allowed: ${info.fact.max}`);
 }
 
 /**
@@ -99,11 +101,14 @@ export function checkValue(info: AttrInfo, value: string): void {
       for (const address of value.split(',')) checkEmail(address, true);
       return;
     case 'enum':
-      if (!info.enumValues?.has(value)) throw invalid(`${info.name} must be one of: ${info.fact.value ?? ''}`);
+      if (!info.enumValues?.has(value))
+        throw invalid(`${info.name} must be one of: ${info.fact.value ?? ''}`);
       return;
     case 'gentime':
       if (!GENTIME.test(value)) {
-        throw invalid(`${info.name} must be a valid generalized time: yyyyMMddHHmmssZ or yyyyMMddHHmmss.SSSZ`);
+        throw invalid(
+          `${info.name} must be a valid generalized time: yyyyMMddHHmmssZ or yyyyMMddHHmmss.SSSZ`,
+        );
       }
       return;
     case 'id':

@@ -29,7 +29,8 @@ export function isMultiValued(name: string): boolean {
  */
 export function requireKnownAttr(name: string, klass: EntryClass = 'account'): string {
   const info = attrInfo(name);
-  if (info === undefined || !allowedOn(info, klass)) throw faults.invalidAttrName(`invalid attr name: ${name}`);
+  if (info === undefined || !allowedOn(info, klass))
+    throw faults.invalidAttrName(`invalid attr name: ${name}`);
   return info.name;
 }
 

@@ -8,7 +8,7 @@ import {
   isImmutable,
   requireKnownAttr,
 } from './attrs.ts';
-import { cosDefaults, globalConfigDefaults } from './catalogue.ts';
+import { globalConfigDefaults } from './catalogue.ts';
 import { CosCounts } from './cos-counts.ts';
 import { directoryFaults } from './directory-faults.ts';
 import { faults } from './fault.ts';
@@ -116,9 +116,8 @@ export class ZimbraStore {
 
   // ---- COS ----
 
-  /** Adds a COS; attributes it does not set start at Zimbra's `defaultCOSValue`s, as the installer's COS. */
+  /** Adds a COS with exactly the attributes it holds (callers decide whether it starts from the defaults). */
   addCos(cos: Cos): void {
-    cos.attrs = Object.assign(cosDefaults(), cos.attrs);
     this.coses.set(cos.id, cos);
     this.#cosByName.set(cos.name.toLowerCase(), cos);
     this.touchDefaults();
@@ -189,9 +188,14 @@ export class ZimbraStore {
 
   /** Looks a domain up `by="id|name"`; unknown → `account.NO_SUCH_DOMAIN`. */
   findDomain(by: string, key: string): Domain {
-    if (by !== 'id' && by !== 'name' && by !== 'virtualHostname') throw faults.invalidRequest(`unknown key: ${by}`);
+    if (by !== 'id' && by !== 'name' && by !== 'virtualHostname')
+      throw faults.invalidRequest(`unknown key: ${by}`);
     const domain =
-      by === 'id' ? this.domains.get(key) : by === 'name' ? this.domainByName(key) : this.domainByVirtualHost(key);
+      by === 'id'
+        ? this.domains.get(key)
+        : by === 'name'
+          ? this.domainByName(key)
+          : this.domainByVirtualHost(key);
     if (domain === undefined) throw faults.noSuchDomain(key);
     return domain;
   }
@@ -224,7 +228,10 @@ export class ZimbraStore {
 
   /** A domain's attributes with the config's domainInherited values filled in (applyConfig). */
   effectiveDomainAttrs(domain: Domain): AttrMap {
-    return Object.assign(this.#cached('domain', () => domainDefaults(this.config)), domain.attrs);
+    return Object.assign(
+      this.#cached('domain', () => domainDefaults(this.config)),
+      domain.attrs,
+    );
   }
 
   // ---- servers ----
@@ -255,7 +262,10 @@ export class ZimbraStore {
 
   /** A server's attributes with the config's serverInherited values filled in (applyConfig). */
   effectiveServerAttrs(server: Server): AttrMap {
-    return Object.assign(this.#cached('server', () => serverDefaults(this.config)), server.attrs);
+    return Object.assign(
+      this.#cached('server', () => serverDefaults(this.config)),
+      server.attrs,
+    );
   }
 
   #cached(key: string, build: () => AttrMap): AttrMap {
@@ -353,7 +363,7 @@ export class ZimbraStore {
     const hit = this.#inherited.get(key);
     if (hit?.version === this.#defaultsVersion) return hit.attrs;
     const domain = this.domainByName(account.domain);
-    const attrs = accountDefaults(cos.attrs, domain ? this.effectiveDomainAttrs(domain) : undefined);
+    const attrs = accountDefaults(cos.attrs, domain?.attrs);
     this.#inherited.set(key, { version: this.#defaultsVersion, attrs });
     return attrs;
   }

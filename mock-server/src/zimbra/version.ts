@@ -64,12 +64,16 @@ const INFO: Readonly<Record<ZimbraVersion, VersionInfo>> = {
 /** The profile of a release; an unknown release is refused with the accepted list. */
 export function versionProfile(version: ZimbraVersion): VersionProfile {
   if (!ZIMBRA_VERSIONS.includes(version)) {
-    throw new RangeError(`zimbraVersion must be one of ${ZIMBRA_VERSIONS.join(', ')}, got ${String(version)}`);
+    throw new RangeError(
+      `zimbraVersion must be one of ${ZIMBRA_VERSIONS.join(', ')}, got ${String(version)}`,
+    );
   }
   const modern = version === '10.0';
   return {
     zimbraVersion: version,
     info: INFO[version],
-    unknownAdmin: modern ? () => faults.permDenied('Error in Authentication') : (name) => faults.authFailed(name),
+    unknownAdmin: modern
+      ? () => faults.permDenied('Error in Authentication')
+      : (name) => faults.authFailed(name),
   };
 }
