@@ -1,13 +1,5 @@
-import { type AttrChange, applyAttrChanges } from './attr-changes.ts';
-import {
-  type AttrMap,
-  canonicalAttr,
-  checkAttrValue,
-  firstValue,
-  gentime,
-  isImmutable,
-  requireKnownAttr,
-} from './attrs.ts';
+import { type AttrChange, applyAttrChanges, attrsForCreate } from './attr-changes.ts';
+import { type AttrMap, canonicalAttr, firstValue, gentime } from './attrs.ts';
 import { globalConfigDefaults } from './catalogue.ts';
 import { CosCounts } from './cos-counts.ts';
 import { directoryFaults } from './directory-faults.ts';
@@ -452,16 +444,7 @@ export class ZimbraStore {
    */
   buildAccount(input: NewAccount, domain: Domain): Account {
     const [localPart] = input.name.split('@') as [string];
-    const attrs: AttrMap = {};
-    for (const [rawName, value] of input.attrs) {
-      if (value === '') continue;
-      if (isImmutable(rawName)) throw faults.invalidRequest(`${canonicalAttr(rawName)} is immutable`);
-      const name = requireKnownAttr(rawName);
-      checkAttrValue(name, value);
-      const values = attrs[name] ?? [];
-      values.push(value);
-      attrs[name] = values;
-    }
+    const attrs: AttrMap = attrsForCreate(input.attrs, 'account');
     const now = new Date(this.now());
     const id = input.id ?? this.ids.uuid();
     attrs.objectClass = ['inetOrgPerson', 'zimbraAccount', 'amavisAccount'];
