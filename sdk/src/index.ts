@@ -20,9 +20,13 @@ export {
 // PEC postmaster (pec-admin v1): the client, its offline validators and its error codes.
 export type {
   CreatePecMailboxInput,
+  CreatePecMailboxOptions,
+  PecCallOptions,
+  PecDeleteOptions,
   PecDeleteWarning,
   PecDomain,
   PecErrorCode,
+  PecHooks,
   PecLoginOptions,
   PecMailbox,
   PecMailboxes,
@@ -31,12 +35,15 @@ export type {
   PecPasswordPolicy,
   PecPasswordReset,
   PecPasswordRules,
+  PecRequestEvent,
+  PecResponseEvent,
   PecRetryOptions,
   PecSearchInput,
   PecStatus,
 } from './pec/index.ts';
 export {
   checkPecPassword,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_PEC_PASSWORD_POLICY,
   PEC_ERROR_CODES,
   PEC_ERROR_STATUS,
