@@ -1,11 +1,23 @@
 // Hand-written entry point: explicit named exports, types in their own block.
 
-export type { FaultArgument, FaultSide, PecErrorDetail, ValidationIssue } from './errors/index.ts';
+export type {
+  FaultArgument,
+  FaultSide,
+  PecErrorDetail,
+  TransportErrorOptions,
+  ValidationIssue,
+  ZimbraFaultCode,
+} from './errors/index.ts';
 export {
   AbortedError,
   CasellaError,
+  isAbortedError,
   isCasellaError,
   isPecApiError,
+  isResponseTooLargeError,
+  isResponseValidationError,
+  isTimeoutError,
+  isTransportError,
   isValidationError,
   isZimbraFault,
   PecApiError,
@@ -14,6 +26,7 @@ export {
   TimeoutError,
   TransportError,
   ValidationError,
+  ZIMBRA_FAULT_CODES,
   ZimbraFault,
 } from './errors/index.ts';
 
