@@ -41,7 +41,10 @@ export function isZimbraFault(error: unknown): error is ZimbraFault;
 export function isZimbraFault<C extends ZimbraFaultCode>(
   error: unknown,
   code: C,
-): error is ZimbraFault & { readonly code: C };
+): error is ZimbraFault & {
+  /** The code asked for. */
+  readonly code: C;
+};
 export function isZimbraFault(error: unknown, code?: ZimbraFaultCode): error is ZimbraFault {
   refuseUnknown(code, (c) => KNOWN_ZIMBRA_CODES.has(c), 'ZIMBRA_FAULT_CODES');
   return error instanceof ZimbraFault && (code === undefined || error.code === code);
@@ -58,7 +61,10 @@ export function isPecApiError(error: unknown): error is PecApiError;
 export function isPecApiError<C extends PecErrorCode>(
   error: unknown,
   code: C,
-): error is PecApiError & { readonly code: C };
+): error is PecApiError & {
+  /** The code asked for. */
+  readonly code: C;
+};
 export function isPecApiError(error: unknown, code?: PecErrorCode): error is PecApiError {
   refuseUnknown(code, (c) => Object.hasOwn(PEC_ERROR_STATUS, c), 'PEC_ERROR_CODES');
   return error instanceof PecApiError && (code === undefined || error.code === code);

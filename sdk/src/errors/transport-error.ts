@@ -14,18 +14,21 @@ export interface TransportErrorOptions extends CasellaErrorOptions {
  * followed). `status` is set when an HTTP answer came.
  */
 export class TransportError extends CasellaError {
+  /** Always `'TransportError'`. */
   override name = 'TransportError';
   /** The HTTP status, when an HTTP answer came. */
   readonly status: number | undefined;
   /** For a refused redirect: its target (origin and path), which was never contacted. */
   readonly location: string | undefined;
 
+  /** Made with a message that names the URL but never a credential. */
   constructor(message: string, options: TransportErrorOptions = {}) {
     super('TRANSPORT', message, options);
     this.status = options.status;
     this.location = options.location;
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status, location: this.location };
   }

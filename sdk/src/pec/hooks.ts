@@ -3,6 +3,7 @@ import { REDACTED, redactSecrets } from '../http/redact.ts';
 
 /** What `onRequest` sees: one attempt of one pec-admin call, secrets redacted. */
 export interface PecRequestEvent {
+  /** The HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under `/v1/` with its query, e.g. `mailboxes?page=1&pageSize=50`. */
   readonly path: string;
@@ -14,6 +15,7 @@ export interface PecRequestEvent {
 
 /** What `onResponse` sees: the outcome of one pec-admin call (after its retries), secrets redacted. */
 export interface PecResponseEvent {
+  /** The HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under `/v1/` with its query, as in {@link PecRequestEvent}. */
   readonly path: string;

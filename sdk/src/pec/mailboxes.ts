@@ -63,6 +63,7 @@ export interface PecPasswordInput {
 
 /** Search of {@link PecMailboxes.search}: `q` is a case-insensitive substring of the local part. */
 export interface PecSearchInput {
+  /** A case-insensitive substring of the local part, up to 320 characters; empty or absent for all. */
   readonly q?: string | undefined;
   /** Mailboxes per request, 1..200. @default 50 */
   readonly pageSize?: number | undefined;
