@@ -7,7 +7,9 @@ export type SeedName = 'demo' | 'empty';
 
 /** The whole starting state: one part per backend. A JSON seed file has this shape. */
 export interface MockSeed {
+  /** The Zimbra directory: a `ZimbraSeed`. */
   readonly zimbra: unknown;
+  /** The PEC domains: a `PecSeed`. */
   readonly pec: unknown;
 }
 

@@ -23,9 +23,11 @@ export interface MockServerOptions extends MockBackendOptions {
 export interface MockServer {
   /** Base URL, e.g. `http://127.0.0.1:41234` (`https://` with `tls`); Zimbra admin is `${url}/service/admin/soap`, PEC is `${url}/pec`. */
   readonly url: string;
+  /** The emulator's core behind the server: `faults`, `zimbra`, `pec`, `expireAllTokens()`. */
   readonly backend: MockBackend;
   /** Back to the seed state, faults cleared. */
   reset(): void;
+  /** Stops listening and drops every connection (stalled answers included); resolves when closed. */
   close(): Promise<void>;
 }
 
