@@ -98,18 +98,22 @@ export function el(
 // XML 1.0 forbids most control characters even when escaped.
 const INVALID_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. */
+/**
+ * Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. A stored CR is
+ * written as `&#13;`: raw, every XML reader would turn it into LF (end-of-line normalization).
+ */
 function escapeText(value: string): string {
   return value
     .replace(INVALID_XML_CHARS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
-/** Escapes an attribute value for a double-quoted XML attribute. */
+/** Escapes an attribute value for a double-quoted XML attribute (TAB and LF too: readers normalize them to spaces). */
 function escapeAttr(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
+  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** Writes an {@link OutElement} as XML text. */
