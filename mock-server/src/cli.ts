@@ -7,10 +7,11 @@ import { describeRule, FAULT_RULES, type FaultRule, type FaultSettings } from '.
 import { MAX_CONFIGURABLE_BYTES } from './limits.ts';
 import { type MockServer, startMockServer } from './server.ts';
 import { type MockTlsOptions, readTlsFiles } from './tls.ts';
+import { ZIMBRA_VERSIONS, type ZimbraVersion } from './zimbra/version.ts';
 
 const USAGE = `casella-mock: a stateful emulator of Zimbra's SOAP admin API and the pec-admin v1 contract
 
-Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.json]
+Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.json] [--zimbra-version 10.0]
                     [--latency MS] [--failure-rate 0..1] [--failure-mode 5xx|reset] [--rate-limit 0..1]
                     [--lost-answer-rate 0..1] [--stall-rate 0..1] [--stall-ms MS]
                     [--soap-request-max-size BYTES] [--pec-request-max-bytes BYTES]
@@ -19,6 +20,7 @@ Usage: casella-mock [--port 7071] [--host 127.0.0.1] [--seed demo|empty|FILE.jso
   --port N              port to listen on; 0 picks a free one (default 7071)
   --host ADDR           address to bind (default 127.0.0.1)
   --seed S              demo, empty, or a JSON seed file (default demo)
+  --zimbra-version V    behave as Zimbra 8.8.15, 9.0 or 10.0 (default 10.0; see docs/mock-zimbra-versions.md)
   --latency MS          added to every answer (0..60000)
   --failure-rate R      share of requests failed before they are handled (nothing done)
   --failure-mode M      how they fail: 5xx (a bare 503) or reset (a dropped connection)
@@ -89,6 +91,7 @@ function parse() {
         port: { type: 'string', default: '7071' },
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string', default: 'demo' },
+        'zimbra-version': { type: 'string' },
         latency: { type: 'string' },
         'failure-rate': { type: 'string' },
         'failure-mode': { type: 'string' },
@@ -203,9 +206,14 @@ async function main(): Promise<void> {
     ...(soapMax === undefined ? {} : { zimbraSoapRequestMaxSize: soapMax }),
     ...(pecMax === undefined ? {} : { pecRequestMaxBytes: pecMax }),
   };
+  const zimbraVersion = values['zimbra-version'];
+  if (zimbraVersion !== undefined && !(ZIMBRA_VERSIONS as readonly string[]).includes(zimbraVersion)) {
+    return fail(`--zimbra-version must be one of ${ZIMBRA_VERSIONS.join(', ')}, got "${zimbraVersion}"`);
+  }
   let server: MockServer;
   try {
     server = await startMockServer({
+      ...(zimbraVersion === undefined ? {} : { zimbraVersion: zimbraVersion as ZimbraVersion }),
       port,
       host: values.host,
       seed: values.seed,

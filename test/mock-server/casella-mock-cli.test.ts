@@ -269,6 +269,15 @@ describe('casella-mock command', () => {
     expect(answer.text).toContain('exceeded limit of 100 bytes set for zimbraSoapRequestMaxSize.');
   });
 
+  it('answers as Zimbra 8.8.15 with --zimbra-version 8.8.15, and refuses an unknown release', async () => {
+    const mock = await start('--seed', 'demo', '--zimbra-version', '8.8.15');
+    const info = await soap(mock.url, '<GetVersionInfoRequest xmlns="urn:zimbraAdmin"/>');
+    expect(info.text).toMatch(/<info [^>]*version="8\.8\.15/);
+    const refused = await runToExit('--zimbra-version', '7.1');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--zimbra-version must be one of 8.8.15, 9.0, 10.0, got "7.1"');
+  });
+
   it('prints its usage on stdout with --help and exits 0', async () => {
     const { code, stdout, stderr } = await runToExit('--help');
     expect(code).toBe(0);
