@@ -18,7 +18,7 @@ export interface PasswordInput {
 export function createPasswordInput(): PasswordInput {
   let value = '';
   // Where we are inside an escape sequence: none, after ESC, inside CSI parameters, after ESC O.
-  let escape: 'none' | 'esc' | 'csi' | 'ss3' = 'none';
+  let inSequence: 'none' | 'esc' | 'csi' | 'ss3' = 'none';
   return {
     get value() {
       return value;
@@ -26,20 +26,20 @@ export function createPasswordInput(): PasswordInput {
     feed(chunk) {
       for (const ch of chunk) {
         const code = ch.codePointAt(0) ?? 0;
-        if (escape === 'esc') {
-          escape = ch === '[' ? 'csi' : ch === 'O' ? 'ss3' : 'none';
+        if (inSequence === 'esc') {
+          inSequence = ch === '[' ? 'csi' : ch === 'O' ? 'ss3' : 'none';
           continue;
         }
-        if (escape === 'csi') {
+        if (inSequence === 'csi') {
           // Parameter and intermediate bytes continue the sequence; a byte in @..~ ends it.
-          if (code >= 0x40 && code <= 0x7e) escape = 'none';
+          if (code >= 0x40 && code <= 0x7e) inSequence = 'none';
           continue;
         }
-        if (escape === 'ss3') {
-          escape = 'none';
+        if (inSequence === 'ss3') {
+          inSequence = 'none';
           continue;
         }
-        if (ch === '\x1b') escape = 'esc';
+        if (ch === '\x1b') inSequence = 'esc';
         else if (ch === '\r' || ch === '\n') return 'submit';
         else if (ch === '\x03') return 'abort';
         else if (ch === '\x7f' || ch === '\b') value = [...value].slice(0, -1).join('');
