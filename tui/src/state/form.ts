@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { is } from '../keys/bindings.ts';
-import { isPrintable, type KeyEvent } from '../keys/key-event.ts';
+import type { KeyEvent } from '../keys/key-event.ts';
+import { editLine, lineOf } from './line-edit.ts';
 
 /** How a field takes input: free text, masked text, digits, or one of fixed options. */
 export type FieldKind = 'text' | 'secret' | 'number' | 'choice';
@@ -14,6 +15,8 @@ export interface Field {
   readonly options?: readonly string[];
   /** Shown after the value, e.g. `@example.com` after a mailbox name. */
   readonly suffix?: string;
+  /** Where the cursor is in the value, in code points; at the end when not given. */
+  readonly cursor?: number;
 }
 
 /** A small form: its fields, the focused one, and whether anything was typed. */
@@ -55,13 +58,27 @@ export function capturesText(form: FormState): boolean {
   return f !== undefined && f.kind !== 'choice';
 }
 
-/** Replaces a field's value, marking the form dirty. */
+/** Replaces a field's value (the cursor goes to its end), marking the form dirty. */
 export function setValue(form: FormState, name: string, value: string): FormState {
   return {
     ...form,
     dirty: true,
-    fields: form.fields.map((f) => (f.name === name ? { ...f, value } : f)),
+    fields: form.fields.map((f) => (f.name === name ? withoutCursor({ ...f, value }) : f)),
   };
+}
+
+/** The cursor of a field, in code points from the start of its value. */
+export function cursorOf(f: Field): number {
+  return lineOf(f.value, f.cursor).cursor;
+}
+
+function withoutCursor(f: Field): Field {
+  const { cursor: _cursor, ...rest } = f;
+  return rest;
+}
+
+function isDigit(ch: string): boolean {
+  return /^[0-9]$/.test(ch);
 }
 
 /** Outcome of a key in a form: the new form and whether Enter asked to submit. */
@@ -95,12 +112,10 @@ export function formKey(form: FormState, key: KeyEvent): FormStep {
       };
     return { ...same, unhandled: true };
   }
-  if (key.name === 'backspace')
-    return { ...same, form: setValue(form, f.name, [...f.value].slice(0, -1).join('')) };
-  if (isPrintable(key)) {
-    // A number field refuses anything but digits: nothing changes.
-    if (f.kind === 'number' && !/^[0-9]$/.test(key.input)) return same;
-    return { ...same, form: setValue(form, f.name, f.value + key.input) };
-  }
-  return { ...same, unhandled: true };
+  // A number field refuses anything but digits: nothing changes.
+  const edited = editLine(lineOf(f.value, f.cursor), key, f.kind === 'number' ? isDigit : undefined);
+  if (!edited) return { ...same, unhandled: true };
+  if (edited.text === f.value && edited.cursor === cursorOf(f)) return same;
+  const fields = form.fields.map((g) => (g === f ? { ...f, value: edited.text, cursor: edited.cursor } : g));
+  return { ...same, form: { ...form, fields, dirty: form.dirty || edited.text !== f.value } };
 }
