@@ -87,7 +87,7 @@ describe('a text field has a cursor and readline keys', () => {
     // One write: Ink hands a paste over as one chunk.
     await press(ui.stdin, 'Lu\u0007ig');
     await waitForText(ui.lastFrame, 'Luig|o');
-    await press(ui.stdin, EDIT.ctrlE, KEY.backspace, 'i', KEY.enter);
+    await press(ui.stdin, EDIT.ctrlE, KEY.backspace, 'i', KEY.enter, KEY.enter);
     await waitForText(ui.lastFrame, 'Names of mario.rossi@example.com saved.');
     const admin = await ZimbraAdmin.login({
       url: demo.mock.url,

@@ -75,7 +75,13 @@ function Shell({ session, lang }: AppProps) {
         </Box>
       </Box>
       <MessageLine
-        message={state.confirmQuit ? { tone: 'info', key: 'quit.confirm' } : top.message}
+        message={
+          state.confirmQuit
+            ? { tone: 'info', key: 'quit.confirm' }
+            : state.confirmLeave
+              ? { tone: 'info', key: 'leave.confirm' }
+              : top.message
+        }
         width={state.columns}
       />
       <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />

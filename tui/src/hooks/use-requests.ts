@@ -96,7 +96,8 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
     };
   }, []);
   useEffect(() => {
-    for (const screen of state.stack) {
+    // Detached screens too: a change whose screen was left before it started still runs and reports.
+    for (const screen of [...state.stack, ...state.detached]) {
       const pending = screen.pending;
       if (!pending) continue;
       const tag = `${screen.id}:${pending.seq}`;
@@ -110,5 +111,5 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
           mounted.current && dispatch({ type: 'failed', id, seq, message: describeError(error) }),
       );
     }
-  }, [state.stack, dispatch, session]);
+  }, [state.stack, state.detached, dispatch, session]);
 }

@@ -7,6 +7,10 @@ export const en = {
   'tone.error': 'Error',
   'tone.ok': 'OK',
   'quit.confirm': 'Unsaved input will be lost. Quit? (y/N)',
+  'leave.confirm': 'What you typed here will be lost. Leave this form? (y/N)',
+  'profile.replace': 'A profile named {name} exists ({url}): replace it with this one? (y/N)',
+  'buy.confirmLower': 'Lower the limit of {type} from {from} to {max} mailboxes? (y/N)',
+  'buy.confirmLimit': '{type} is unlimited now: limit it to {max} mailboxes? (y/N)',
 
   'home.title': 'Casella — mailboxes and PEC',
   'home.connected': 'Logged in as {user} on {server}',

@@ -7,6 +7,10 @@ export const it: Catalogue = {
   'tone.error': 'Errore',
   'tone.ok': 'OK',
   'quit.confirm': 'I dati inseriti andranno persi. Uscire? (s/N)',
+  'leave.confirm': 'Quanto hai scritto qui andrà perso. Uscire dal modulo? (s/N)',
+  'profile.replace': 'Esiste già un profilo {name} ({url}): sostituirlo con questo? (s/N)',
+  'buy.confirmLower': 'Abbassare il limite di {type} da {from} a {max} caselle? (s/N)',
+  'buy.confirmLimit': '{type} ora è illimitato: limitarlo a {max} caselle? (s/N)',
 
   'home.title': 'Casella — caselle di posta e PEC',
   'home.connected': 'Accesso come {user} su {server}',

@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/catalogue.ts';
 import { is } from '../keys/bindings.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import { editLine, lineOf } from './line-edit.ts';
+import type { Message } from './message.ts';
 
 /** How a field takes input: free text, masked text, digits, or one of fixed options. */
 export type FieldKind = 'text' | 'secret' | 'number' | 'choice';
@@ -24,11 +25,17 @@ export interface FormState {
   readonly fields: readonly Field[];
   readonly focus: number;
   readonly dirty: boolean;
+  /** Enter on any field but the last moves to the next one, so one Enter never sends a half-edited form. */
+  readonly enterAdvances?: boolean;
+  /** A question the submit asked (replace a profile? lower a limit?): y submits, any other key goes back. */
+  readonly asking?: Message;
+  /** The user said yes to the question: the submit goes ahead (reset by any edit). */
+  readonly confirmed?: boolean;
 }
 
 /** Builds a form with the first field focused. */
-export function createForm(fields: readonly Field[]): FormState {
-  return { fields, focus: 0, dirty: false };
+export function createForm(fields: readonly Field[], options: { enterAdvances?: boolean } = {}): FormState {
+  return { fields, focus: 0, dirty: false, ...(options.enterAdvances ? { enterAdvances: true } : {}) };
 }
 
 /** Short constructor for a field. */
@@ -94,7 +101,11 @@ export function formKey(form: FormState, key: KeyEvent): FormStep {
   const f = focused(form);
   const same = { form, submit: false, unhandled: false };
   if (!f) return { ...same, unhandled: true };
-  if (key.name === 'enter') return { ...same, submit: true };
+  if (key.name === 'enter') {
+    if (form.enterAdvances && form.focus < form.fields.length - 1)
+      return { ...same, form: { ...form, focus: form.focus + 1 } };
+    return { ...same, submit: true };
+  }
   if (is(key, 'nextField'))
     return { ...same, form: { ...form, focus: (form.focus + 1) % form.fields.length } };
   if (is(key, 'prevField')) {

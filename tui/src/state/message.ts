@@ -16,3 +16,8 @@ export function errorMessage(key: MessageKey, params?: Record<string, string | n
 export function successMessage(key: MessageKey, params?: Record<string, string | number>): Message {
   return params ? { tone: 'success', key, params } : { tone: 'success', key };
 }
+
+/** An informative line (a question, a hint) built from a catalogue key. */
+export function infoMessage(key: MessageKey, params?: Record<string, string | number>): Message {
+  return params ? { tone: 'info', key, params } : { tone: 'info', key };
+}

@@ -18,7 +18,9 @@ export function editUserScreen(address: string): EditUserScreen {
     ...base({ op: 'holder', address }),
     address,
     loaded: false,
-    form: createForm([field('givenName', 'field.givenName', 'text'), field('sn', 'field.sn', 'text')]),
+    form: createForm([field('givenName', 'field.givenName', 'text'), field('sn', 'field.sn', 'text')], {
+      enterAdvances: true,
+    }),
   };
 }
 

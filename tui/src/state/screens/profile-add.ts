@@ -1,21 +1,24 @@
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Profile } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
-import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
-import { errorMessage, successMessage } from '../message.ts';
+import { ask, FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { errorMessage, infoMessage, successMessage } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Add a profile: server URL, admin user, CA file, PEC URL, account URL, language. Never a password. */
 export interface ProfileAddScreen extends ScreenBase {
   readonly kind: 'profileAdd';
   readonly form: FormState;
+  /** The profiles saved already: a name among them is replaced only after a yes. */
+  readonly existing: readonly Profile[];
 }
 
 /** The Add profile form; its language starts as the UI's. */
-export function profileAddScreen(lang: Lang = 'en'): ProfileAddScreen {
+export function profileAddScreen(lang: Lang = 'en', existing: readonly Profile[] = []): ProfileAddScreen {
   return {
     kind: 'profileAdd',
     ...base(),
+    existing,
     form: createForm([
       field('name', 'field.profileName', 'text'),
       field('url', 'field.url', 'text'),
@@ -53,6 +56,8 @@ function submit(s: ProfileAddScreen) {
     ...(pecUrl ? { pecUrl } : {}),
     ...(accountUrl ? { accountUrl } : {}),
   };
+  const old = s.existing.find((p) => p.name === name);
+  if (old && !s.form.confirmed) return ask(s, infoMessage('profile.replace', { name, url: old.url }));
   return stay(withRequest(s, { op: 'saveProfile', profile }));
 }
 
