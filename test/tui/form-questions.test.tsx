@@ -91,3 +91,25 @@ describe('forms ask before they overwrite or take away', () => {
     expect(after.types.find((t) => t.cos.name === 'Standard')?.max).toBe(30);
   });
 });
+
+describe('a form whose data could not be read is never stuck', () => {
+  it('asks the server again on Enter after the read failed, instead of "still loading" forever', async () => {
+    const ui = renderApp(demo.session);
+    await toMailboxes(ui);
+    await press(ui.stdin, '/', ...'mario.rossi', KEY.enter);
+    await waitForText(ui.lastFrame, '(1 of 40)');
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Edit user (first and last name)');
+    // Every request fails while the form opens (the SDK's retries included).
+    demo.mock.backend.faults.set({ failNext: 50 });
+    await press(ui.stdin, KEY.enter);
+    const failed = await waitForText(ui.lastFrame, '503');
+    expect(failed).not.toContain('Mario_');
+    demo.mock.backend.faults.set({ failNext: 0 });
+    // The first Enter moves to Last name; the second sends, which asks for the names again.
+    await press(ui.stdin, KEY.enter, KEY.enter);
+    const filled = await waitForText(ui.lastFrame, 'Rossi_');
+    expect(filled).toContain('First name          Mario');
+    expect(filled).not.toContain('Still loading');
+  });
+});

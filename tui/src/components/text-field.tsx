@@ -39,6 +39,11 @@ export function TextField({ field, focused, labelWidth = 20 }: TextFieldProps) {
   );
 }
 
+function choiceLabel(field: Field, t: ReturnType<typeof useT>): string {
+  const key = field.optionLabels?.[field.value];
+  return key ? t(key) : field.value;
+}
+
 /** A value with the cursor at `at` (none when negative). */
 function Value({ chars, at }: { readonly chars: readonly string[]; readonly at: number }) {
   if (at < 0) return <>{chars.join('')}</>;

@@ -47,6 +47,23 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'changeMyPassword':
       await account.changePassword(req.address, req.oldPassword, req.newPassword);
       return done;
+    case 'mailboxDetail':
+      return { kind: 'mailboxDetail', detail: await zimbra.detail(req.address) };
+    case 'setStatus':
+      await zimbra.setStatus(req.address, req.status);
+      return done;
+    case 'changeType':
+      await zimbra.changeType(req.address, req.type);
+      return done;
+    case 'renameAddress':
+      await zimbra.renameAddress(req.address, req.newAddress);
+      return done;
+    case 'setForwarding':
+      await zimbra.setForwarding(req.address, req.to, req.allowed);
+      return done;
+    case 'setQuota':
+      await zimbra.setQuota(req.address, req.bytes);
+      return done;
     case 'pecLogin':
       await pec.login(req.username, req.password);
       return done;

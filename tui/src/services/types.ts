@@ -85,6 +85,28 @@ export interface NewMailboxSetup {
   readonly globalAdmin: boolean;
 }
 
+/** Everything the Mailbox screen shows about one Zimbra mailbox. */
+export interface MailboxDetail {
+  readonly address: string;
+  readonly name: string;
+  /** The type's name (the COS), or its id when the server would not name it. */
+  readonly type: string;
+  readonly status: string;
+  /** Null when the server would not tell. */
+  readonly usedBytes: number | null;
+  /** 0 means unlimited. */
+  readonly limitBytes: number;
+  readonly aliases: readonly string[];
+  /** `zimbraPrefMailForwardingAddress`, split at commas. */
+  readonly forwardTo: readonly string[];
+  /** `zimbraFeatureMailForwardingEnabled`: may the owner forward at all. */
+  readonly forwardingAllowed: boolean;
+  /** ISO 8601, or null when unknown. */
+  readonly createdAt: string | null;
+  /** ISO 8601 of `zimbraLastLogonTimestamp`, or null when the mailbox was never used. */
+  readonly lastLogin: string | null;
+}
+
 /** A mailbox holder's names. */
 export interface Holder {
   readonly givenName: string;

@@ -201,6 +201,8 @@ function navigate(state: AppState, nav: Nav): AppState {
     }
     case 'home':
       return settle(state, 1, nav.message, false);
+    case 'changed':
+      return settle(state, state.stack.length, nav.message, true);
     case 'quit':
       return { ...state, quit: true };
   }

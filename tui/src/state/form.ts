@@ -14,6 +14,8 @@ export interface Field {
   readonly kind: FieldKind;
   readonly value: string;
   readonly options?: readonly string[];
+  /** How a choice's options are shown, when they are codes (`yes`, `no`) rather than names. */
+  readonly optionLabels?: Readonly<Record<string, MessageKey>>;
   /** Shown after the value, e.g. `@example.com` after a mailbox name. */
   readonly suffix?: string;
   /** Where the cursor is in the value, in code points; at the end when not given. */

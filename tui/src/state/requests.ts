@@ -3,6 +3,7 @@ import type {
   DomainDashboard,
   DomainRow,
   Holder,
+  MailboxDetail,
   MailboxPage,
   NewMailboxSetup,
   PasswordRules,
@@ -48,6 +49,17 @@ export type Request =
       readonly oldPassword: string;
       readonly newPassword: string;
     }
+  | { readonly op: 'mailboxDetail'; readonly address: string }
+  | { readonly op: 'setStatus'; readonly address: string; readonly status: 'active' | 'locked' | 'closed' }
+  | { readonly op: 'changeType'; readonly address: string; readonly type: string }
+  | { readonly op: 'renameAddress'; readonly address: string; readonly newAddress: string }
+  | {
+      readonly op: 'setForwarding';
+      readonly address: string;
+      readonly to: readonly string[];
+      readonly allowed: boolean;
+    }
+  | { readonly op: 'setQuota'; readonly address: string; readonly bytes: number }
   | { readonly op: 'pecLogin'; readonly username: string; readonly password: string }
   | { readonly op: 'pecDomain' }
   | { readonly op: 'pecRules' }
@@ -80,6 +92,7 @@ export type Loaded =
   | { readonly kind: 'mailboxPage'; readonly page: MailboxPage }
   | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
   | { readonly kind: 'holder'; readonly holder: Holder }
+  | { readonly kind: 'mailboxDetail'; readonly detail: MailboxDetail }
   | { readonly kind: 'rules'; readonly rules: PasswordRules }
   | { readonly kind: 'quota'; readonly quota: QuotaInfo }
   | { readonly kind: 'buySetup'; readonly setup: BuySetup }
@@ -103,6 +116,7 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'mailboxPage',
   'newMailboxSetup',
   'holder',
+  'mailboxDetail',
   'rulesFor',
   'quota',
   'buySetup',

@@ -2,7 +2,7 @@ import type { BuySetup } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
 import { ask, FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, infoMessage, successMessage } from '../message.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Buy / raise mailbox slots of a type: a global admin raises the limit, a domain admin is told to order. */
 export interface BuyScreen extends ScreenBase {
@@ -27,7 +27,7 @@ export function buyScreen(domain: string, type = ''): BuyScreen {
 }
 
 function submit(s: BuyScreen) {
-  if (!s.setup) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!s.setup) return notReady(s);
   if (!s.setup.globalAdmin) return stay({ ...s, message: errorMessage('buy.orderMore') });
   const type = fieldValue(s.form, 'type');
   const max = Number.parseInt(fieldValue(s.form, 'max'), 10);

@@ -33,7 +33,7 @@ export const profilesLogic: ScreenLogic<ProfilesScreen> = {
     if (moved) return stay({ ...s, list: moved });
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
     if (is(key, 'newItem'))
-      return { screen: s, nav: { type: 'push', screen: profileAddScreen(ctx.env.lang, s.rows ?? []) } };
+      return { screen: s, nav: { type: 'push', screen: profileAddScreen(ctx.env.lang) } };
     const row = rows[s.list.cursor];
     if (is(key, 'deleteItem') && row) return stay({ ...s, confirmDelete: row.name, message: null });
     return stay(s);
