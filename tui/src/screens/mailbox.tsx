@@ -8,9 +8,13 @@ import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
+const DETAIL_LINES = 5;
+
 /** One mailbox: its detail (name, type, status, quota, aliases, forwarding, dates) and the actions on it. */
-export function MailboxView({ screen }: ViewPropsOf<'mailbox'>) {
+export function MailboxView({ screen, height }: ViewPropsOf<'mailbox'>) {
   const t = useT();
+  // The title, five detail lines and the blank line before the menu; the menu scrolls in the rest.
+  const menuRows = Math.max(3, height - DETAIL_LINES - 2);
   return (
     <Box flexDirection="column">
       <Text bold>{screen.address}</Text>
