@@ -170,3 +170,39 @@ describe('the mailbox lifecycle from the Mailbox screen', () => {
     expect((await read(MARIO)).quotaBytes).toBe(2048 * 1024 * 1024);
   });
 });
+
+describe('the aliases of a mailbox', () => {
+  it('adds an alias that then finds the mailbox, lists it, and removes it after y', async () => {
+    const ui = renderApp(demo.session);
+    await toMario(ui);
+    await choose(ui, 'Aliases');
+    await waitForText(ui.lastFrame, 'No aliases yet.');
+    await press(ui.stdin, 'n');
+    await waitForText(ui.lastFrame, 'New alias');
+    await press(ui.stdin, ...'mr', KEY.enter);
+    await waitForText(ui.lastFrame, `mr@example.com now delivers to ${MARIO}.`);
+    await waitForText(ui.lastFrame, '> mr@example.com');
+    expect((await read('mr@example.com')).name).toBe(MARIO);
+    expect((await read(MARIO)).attrs.zimbraMailAlias).toBe('mr@example.com');
+    await press(ui.stdin, 'd');
+    await waitForText(
+      ui.lastFrame,
+      'Remove the alias mr@example.com? Mail to it will no longer be delivered. (y/N)',
+    );
+    await press(ui.stdin, 'y');
+    await waitForText(ui.lastFrame, 'The alias mr@example.com is removed.');
+    await waitForText(ui.lastFrame, 'No aliases yet.');
+    expect((await read(MARIO)).attrs.zimbraMailAlias).toBeUndefined();
+    await press(ui.stdin, KEY.esc);
+    await waitForText(ui.lastFrame, 'Aliases: none');
+  });
+
+  it('reports an alias taken by another mailbox in plain words with the backend code', async () => {
+    const ui = renderApp(demo.session);
+    await toMario(ui);
+    await choose(ui, 'Aliases');
+    await press(ui.stdin, 'n', ...'alessandro.colombo', KEY.enter);
+    const frame = await waitForText(ui.lastFrame, 'account.ACCOUNT_EXISTS');
+    expect(frame).not.toContain('now delivers');
+  });
+});

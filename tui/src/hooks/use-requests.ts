@@ -61,6 +61,12 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'setForwarding':
       await zimbra.setForwarding(req.address, req.to, req.allowed);
       return done;
+    case 'addAlias':
+      await zimbra.addAlias(req.address, req.alias);
+      return done;
+    case 'removeAlias':
+      await zimbra.removeAlias(req.address, req.alias);
+      return done;
     case 'setQuota':
       await zimbra.setQuota(req.address, req.bytes);
       return done;

@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/index.tsx';
 import type { Screen } from '../state/screen.ts';
 import type { Env } from '../state/screen-base.ts';
+import { AliasesView } from './aliases.tsx';
 import { BuyView } from './buy.tsx';
 import { ChangeMyPasswordView } from './change-my-password.tsx';
 import { ChangeTypeView } from './change-type.tsx';
@@ -70,6 +71,8 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <RenameAddressView screen={screen} {...room} />;
     case 'forwarding':
       return <ForwardingView screen={screen} {...room} />;
+    case 'aliases':
+      return <AliasesView screen={screen} {...room} />;
     case 'deleteMailbox':
       return <DeleteMailboxView screen={screen} {...room} />;
     case 'buy':

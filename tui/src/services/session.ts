@@ -48,6 +48,10 @@ export interface ZimbraService {
   renameAddress(address: string, newAddress: string): Promise<void>;
   /** Sets the forwarding addresses (none clears them) and whether forwarding is allowed. */
   setForwarding(address: string, to: readonly string[], allowed: boolean): Promise<void>;
+  /** Adds an alias address (AddAccountAlias). */
+  addAlias(address: string, alias: string): Promise<void>;
+  /** Removes an alias address (RemoveAccountAlias). */
+  removeAlias(address: string, alias: string): Promise<void>;
   /** Sets the quota in bytes (0 = unlimited). */
   setQuota(address: string, bytes: number): Promise<void>;
 }

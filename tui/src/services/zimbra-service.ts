@@ -277,6 +277,15 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         },
       });
     },
+    // No typed SDK method yet: the raw escape hatch, by the account's id as Zimbra's own clients send it.
+    async addAlias(address, alias) {
+      const { id } = await admin.accounts.get(address);
+      await admin.request('AddAccountAliasRequest', { id, alias });
+    },
+    async removeAlias(address, alias) {
+      const { id } = await admin.accounts.get(address);
+      await admin.request('RemoveAccountAliasRequest', { id, alias });
+    },
     async setQuota(address, bytes) {
       await admin.accounts.modify(address, { quotaBytes: bytes });
     },

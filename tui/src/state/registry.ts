@@ -1,5 +1,6 @@
 import type { Screen, ScreenKind, ScreenOf } from './screen.ts';
 import type { ScreenLogic } from './screen-base.ts';
+import { aliasesLogic } from './screens/aliases.ts';
 import { buyLogic } from './screens/buy.ts';
 import { changeMyPasswordLogic } from './screens/change-my-password.ts';
 import { changeTypeLogic } from './screens/change-type.ts';
@@ -40,6 +41,7 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   changeType: changeTypeLogic,
   renameAddress: renameAddressLogic,
   forwarding: forwardingLogic,
+  aliases: aliasesLogic,
   deleteMailbox: deleteMailboxLogic,
   buy: buyLogic,
   changeMyPassword: changeMyPasswordLogic,

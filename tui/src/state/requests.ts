@@ -60,6 +60,8 @@ export type Request =
       readonly allowed: boolean;
     }
   | { readonly op: 'setQuota'; readonly address: string; readonly bytes: number }
+  | { readonly op: 'addAlias'; readonly address: string; readonly alias: string }
+  | { readonly op: 'removeAlias'; readonly address: string; readonly alias: string }
   | { readonly op: 'pecLogin'; readonly username: string; readonly password: string }
   | { readonly op: 'pecDomain' }
   | { readonly op: 'pecRules' }

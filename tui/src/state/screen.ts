@@ -1,3 +1,4 @@
+import type { AliasesScreen } from './screens/aliases.ts';
 import type { BuyScreen } from './screens/buy.ts';
 import type { ChangeMyPasswordScreen } from './screens/change-my-password.ts';
 import type { ChangeTypeScreen } from './screens/change-type.ts';
@@ -39,6 +40,7 @@ export type Screen =
   | ChangeTypeScreen
   | RenameAddressScreen
   | ForwardingScreen
+  | AliasesScreen
   | DeleteMailboxScreen
   | BuyScreen
   | ChangeMyPasswordScreen

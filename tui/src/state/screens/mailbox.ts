@@ -4,6 +4,7 @@ import type { MailboxDetail } from '../../services/types.ts';
 import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { infoMessage, successMessage } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { aliasesScreen } from './aliases.ts';
 import { changeTypeScreen } from './change-type.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
 import { editUserScreen } from './edit-user.ts';
@@ -28,6 +29,7 @@ export type MailboxAction =
   | 'quota'
   | 'type'
   | 'rename'
+  | 'aliases'
   | 'forwarding'
   | StatusAction
   | 'delete';
@@ -52,6 +54,7 @@ export const MAILBOX_ACTION_LABEL: Readonly<Record<MailboxAction, MessageKey>> =
   quota: 'mailbox.quota',
   type: 'mailbox.type',
   rename: 'mailbox.rename',
+  aliases: 'mailbox.aliases',
   forwarding: 'mailbox.forwarding',
   lock: 'mailbox.lock',
   unlock: 'mailbox.unlock',
@@ -71,7 +74,7 @@ export function mailboxActions(s: MailboxScreen): readonly MailboxAction[] {
         : status === 'closed' || status === 'maintenance' || status === 'pending'
           ? ['reactivate']
           : [];
-  return ['edit', 'reset', 'quota', 'type', 'rename', 'forwarding', ...lifecycle, 'delete'];
+  return ['edit', 'reset', 'quota', 'type', 'rename', 'aliases', 'forwarding', ...lifecycle, 'delete'];
 }
 
 /** The Mailbox screen of `address`, loading its detail. */
@@ -103,6 +106,8 @@ function open(s: MailboxScreen, action: MailboxAction) {
       } as const;
     case 'rename':
       return { screen: s, nav: { type: 'push', screen: renameAddressScreen(s.domain, s.address) } } as const;
+    case 'aliases':
+      return { screen: s, nav: { type: 'push', screen: aliasesScreen(s.domain, s.address) } } as const;
     case 'forwarding':
       return {
         screen: s,
