@@ -83,6 +83,8 @@ function Shell({ session, lang }: AppProps) {
               : top.message
         }
         width={state.columns}
+        showDetail={state.showDetail}
+        typing={typing}
       />
       <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />
     </Box>

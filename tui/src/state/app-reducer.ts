@@ -19,6 +19,8 @@ export interface AppState {
   readonly confirmQuit: boolean;
   /** Esc was pressed on a form holding typed input: the navigation waiting for y. */
   readonly confirmLeave: Nav | null;
+  /** The top screen's error shows the server's own words (`d`), until the next key. */
+  readonly showDetail: boolean;
   /** Screens left while a change of theirs was in flight: its outcome is shown when it arrives. */
   readonly detached: readonly Screen[];
   readonly quit: boolean;
@@ -46,6 +48,7 @@ export function initialState(env: Env, rows = 24, columns = 80): AppState {
     columns,
     confirmQuit: false,
     confirmLeave: null,
+    showDetail: false,
     detached: [],
     quit: false,
     env,
@@ -100,9 +103,15 @@ function onKey(state: AppState, key: KeyEvent): AppState {
     const next = { ...state, confirmLeave: null };
     return is(key, 'yes') ? navigate(next, nav) : next;
   }
+  if (state.showDetail) return { ...state, showDetail: false };
   const top = topOf(state);
   const logic = logicOf(top);
-  if (!(logic.captures?.(top) ?? false)) {
+  const typing = logic.captures?.(top) ?? false;
+  // The server's words behind an error: d, or Ctrl+D while typing (d is then a letter).
+  if (top.message?.detail && (typing ? key.ctrl && key.input === 'd' : is(key, 'deleteItem'))) {
+    return { ...state, showDetail: true };
+  }
+  if (!typing) {
     if (is(key, 'quit')) return anyDirty(state) ? { ...state, confirmQuit: true } : { ...state, quit: true };
     if (is(key, 'help') && top.kind !== 'help') return navigate(state, { type: 'help' });
   }

@@ -5,6 +5,8 @@ export interface Message {
   readonly tone: 'error' | 'info' | 'success';
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** The server's own words (already free of secrets), shown only on request (`d`), never in the sentence. */
+  readonly detail?: string;
 }
 
 /** An error message built from a catalogue key. */
