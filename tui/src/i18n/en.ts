@@ -321,7 +321,8 @@ export const en = {
   'code.passwordMismatch': 'The two passwords differ: type the same password twice (code {code}).',
   'code.confirmMismatch': 'The confirmation does not match: type the full address exactly (code {code}).',
   'code.retryConflict': 'The same request was already sent with other data: start again (code {code}).',
-  'code.lockedOut': 'Too many failed logins: the account is locked for a while; wait and retry (code {code}).',
+  'code.lockedOut':
+    'Too many failed logins: the account is locked for a while; wait and retry (code {code}).',
   'code.rateLimited': 'Too many requests: wait a moment and try again (code {code}).',
   'code.notByProvider': 'Your PEC provider does not offer this operation (code {code}).',
   'code.badAttr': 'The server did not accept a value: check what you typed (code {code}).',
@@ -330,11 +331,13 @@ export const en = {
   'code.sessionExpired': 'Your session has ended: quit and log in again (code {code}).',
   'code.unsupported': 'This server does not offer that operation (code {code}).',
   'code.unavailable': 'The server is busy or unreachable for now: try again in a moment (code {code}).',
-  'code.serverFailure': 'The server failed to do it: try again, and tell its admin if it persists (code {code}).',
+  'code.serverFailure':
+    'The server failed to do it: try again, and tell its admin if it persists (code {code}).',
   'code.invalidRequest': 'The server did not accept the request: check the values and retry (code {code}).',
   'code.serverRefused': 'The server refused: press d for its words (code {code}).',
   'code.transport': 'The server cannot be reached: check the network and the URL, then retry (code {code}).',
-  'code.timeout': 'The server did not answer in time: it may have done it; reload before retrying (code {code}).',
+  'code.timeout':
+    'The server did not answer in time: it may have done it; reload before retrying (code {code}).',
   'code.badResponse':
     'The server answered something unexpected: it may have done it; reload to check (code {code}).',
 

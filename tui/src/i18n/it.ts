@@ -321,17 +321,21 @@ export const it: Catalogue = {
   'code.recentlyUsed': 'Password usata di recente: scegline una nuova (codice {code}).',
   'code.tooSoon': 'La password è stata cambiata da troppo poco: riprova più tardi (codice {code}).',
   'code.passwordLocked': 'Questa password non si può cambiare: chiedi a un amministratore (codice {code}).',
-  'code.mustChangePassword': 'Prima di accedere va cambiata la password: impostane una nuova (codice {code}).',
+  'code.mustChangePassword':
+    'Prima di accedere va cambiata la password: impostane una nuova (codice {code}).',
   'code.maintenance': 'La casella è in manutenzione: riprova più tardi (codice {code}).',
   'code.postmaster': 'La casella del postmaster non si può modificare così (codice {code}).',
-  'code.notPostmaster': 'Solo il postmaster può usare il pannello PEC: accedi come postmaster@ (codice {code}).',
+  'code.notPostmaster':
+    'Solo il postmaster può usare il pannello PEC: accedi come postmaster@ (codice {code}).',
   'code.notActive': 'La casella non è attiva: riattivala prima (codice {code}).',
   'code.badLocalPart': 'Il nome della casella non è valido: usa lettere, cifre e . _ - (codice {code}).',
   'code.reservedLocalPart': 'Quel nome di casella è riservato: scegline un altro (codice {code}).',
-  'code.passwordMismatch': 'Le due password sono diverse: scrivi due volte la stessa password (codice {code}).',
+  'code.passwordMismatch':
+    'Le due password sono diverse: scrivi due volte la stessa password (codice {code}).',
   'code.confirmMismatch': 'La conferma non corrisponde: scrivi l’indirizzo completo esatto (codice {code}).',
   'code.retryConflict': 'La stessa richiesta è già stata inviata con altri dati: ricomincia (codice {code}).',
-  'code.lockedOut': 'Troppi accessi falliti: l’account è bloccato per un po’; attendi e riprova (codice {code}).',
+  'code.lockedOut':
+    'Troppi accessi falliti: l’account è bloccato per un po’; attendi e riprova (codice {code}).',
   'code.rateLimited': 'Troppe richieste: attendi un momento e riprova (codice {code}).',
   'code.notByProvider': 'Il tuo fornitore PEC non offre questa operazione (codice {code}).',
   'code.badAttr': 'Il server non ha accettato un valore: controlla quanto hai scritto (codice {code}).',
@@ -342,7 +346,8 @@ export const it: Catalogue = {
   'code.unavailable': 'Il server è occupato o irraggiungibile: riprova tra un momento (codice {code}).',
   'code.serverFailure':
     'Il server non è riuscito a farlo: riprova e, se continua, avvisa il suo amministratore (codice {code}).',
-  'code.invalidRequest': 'Il server non ha accettato la richiesta: controlla i valori e riprova (codice {code}).',
+  'code.invalidRequest':
+    'Il server non ha accettato la richiesta: controlla i valori e riprova (codice {code}).',
   'code.serverRefused': 'Il server ha rifiutato: premi d per le sue parole (codice {code}).',
   'code.transport': 'Server non raggiungibile: controlla la rete e l’URL, poi riprova (codice {code}).',
   'code.timeout':
