@@ -48,12 +48,21 @@ export interface MailboxRow {
   readonly limitBytes: number;
 }
 
+/** The Mailboxes columns the server can sort by (SearchDirectory `sortBy`). */
+export type MailboxSortColumn = 'address' | 'name' | 'type' | 'status';
+
 /** Which page of a domain's mailboxes to read; `filter` is the user's text, matched on address and name. */
 export interface MailboxPageQuery {
   readonly domain: string;
   readonly filter: string;
   readonly offset: number;
   readonly limit: number;
+  /** Sorted on the server by this column; by address when not given. */
+  readonly sort?: MailboxSortColumn;
+  /** @default true */
+  readonly ascending?: boolean;
+  /** Only mailboxes of this `zimbraAccountStatus`. */
+  readonly status?: string;
 }
 
 /** A page of mailbox rows, how many match the filter, and (when known) how many the domain has. */

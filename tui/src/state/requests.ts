@@ -5,6 +5,7 @@ import type {
   Holder,
   MailboxDetail,
   MailboxPage,
+  MailboxPageQuery,
   NewMailboxSetup,
   PasswordRules,
   PecDeleteWarning,
@@ -19,13 +20,7 @@ export type Request =
   | { readonly op: 'domains' }
   | { readonly op: 'dashboard'; readonly domain: string }
   /** One page of a domain's mailboxes matching `filter` (address or name), with usage. */
-  | {
-      readonly op: 'mailboxPage';
-      readonly domain: string;
-      readonly filter: string;
-      readonly offset: number;
-      readonly limit: number;
-    }
+  | ({ readonly op: 'mailboxPage' } & MailboxPageQuery)
   | { readonly op: 'newMailboxSetup'; readonly domain: string }
   | {
       readonly op: 'createMailbox';
