@@ -91,6 +91,10 @@ export const en = {
   'mailboxes.position': '{at}/{count}',
   'mailboxes.onlyStatus': 'status: {status}',
   'mailboxes.sorted': 'sorted by {column} {arrow}',
+  'menu.disabledBecause': 'not available: {reason}',
+  'dashboard.disabled.notActive':
+    'the domain is {status}; new mailboxes can be added once it is active again',
+  'pec.disabled.full': 'the PEC domain is full ({count} of {limit}); ask your provider for more',
   'mailboxes.title': 'Mailboxes of {domain}',
   'mailboxes.count': '({shown} of {total})',
   'mailboxes.hint': 'Press / to filter as you type',

@@ -91,6 +91,10 @@ export const it: Catalogue = {
   'mailboxes.position': '{at}/{count}',
   'mailboxes.onlyStatus': 'stato: {status}',
   'mailboxes.sorted': 'ordinate per {column} {arrow}',
+  'menu.disabledBecause': 'non disponibile: {reason}',
+  'dashboard.disabled.notActive':
+    'il dominio è {status}; si potranno aggiungere caselle quando sarà di nuovo attivo',
+  'pec.disabled.full': 'il dominio PEC è pieno ({count} su {limit}); chiedine altre al fornitore',
   'mailboxes.title': 'Caselle di {domain}',
   'mailboxes.count': '({shown} di {total})',
   'mailboxes.hint': 'Premi / per filtrare mentre scrivi',
