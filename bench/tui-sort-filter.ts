@@ -14,6 +14,7 @@ delete process.env.CONTINUOUS_INTEGRATION;
 process.env.FORCE_COLOR = '2';
 process.env.NODE_ENV ??= 'production';
 
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +109,35 @@ function selectedAddress(frame: string): string | null {
   return /^> (\S+@\S+)/.exec(line ?? '')?.[1] ?? null;
 }
 
+/**
+ * Child mode: the mock with the bulk seed in its own process, as a real server is (its work never blocks
+ * the UI's event loop); prints its URL and runs until killed.
+ */
+async function serveMock(): Promise<void> {
+  const mock = await import('@casella/mock-server');
+  const server = await mock.startMockServer({
+    seed: { zimbra: mock.zimbraSeeds.bulk(BULK), pec: mock.pecSeeds.demo() },
+  });
+  console.log(`MOCK ${server.url}`);
+}
+
+/** Starts {@link serveMock} in a child process and resolves with its URL and a stop function. */
+function startMockProcess(): Promise<{ url: string; stop: () => void }> {
+  const script = new URL(import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--serve-mock'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /MOCK (\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`the mock process ended (${code})`)));
+  });
+}
+
 async function main(): Promise<void> {
   const [{ render }, { createElement }, { App }, { connectSession }, profileStore, mock] = await Promise.all([
     import('ink'),
@@ -117,10 +147,12 @@ async function main(): Promise<void> {
     import('../tui/src/services/profile-store.ts'),
     import('@casella/mock-server'),
   ]);
-  console.log(`TUI sort and filter benchmark (node ${process.version}, ${fmt(BULK, 0)} mailboxes, 80×24)\n`);
-  const server = await mock.startMockServer({
-    seed: { zimbra: mock.zimbraSeeds.bulk(BULK), pec: mock.pecSeeds.demo() },
-  });
+  console.log(`TUI sort and filter benchmark (node ${process.version}, ${fmt(BULK, 0)} mailboxes, 80×24)`);
+  console.log('(the mock runs in a process of its own, as a server would)\n');
+  const seeded = performance.now();
+  const mockProcess = await startMockProcess();
+  console.log(`  mock seeded and listening in ${fmt(performance.now() - seeded, 0)} ms`);
+  const server = { url: mockProcess.url, close: async () => mockProcess.stop() };
   const configDir = mkdtempSync(join(tmpdir(), 'casella-bench-'));
   const session = await connectSession({
     url: server.url,
@@ -266,4 +298,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv.includes('--serve-mock')) await serveMock();
+else await main();
