@@ -8,3 +8,7 @@ export declare function defaultSource(): string | undefined;
 export declare function buildCatalogue(xml: string): ZimbraAttrFact[];
 /** The generated module's text before formatting. */
 export declare function renderModule(rows: readonly ZimbraAttrFact[]): string;
+/** Where the SDK's type-level attribute map is written. */
+export declare const SDK_TYPES_OUTPUT: string;
+/** The SDK's type-level attribute map module text, before formatting. */
+export declare function renderKinds(rows: readonly ZimbraAttrFact[]): string;

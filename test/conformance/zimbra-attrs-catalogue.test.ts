@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ZIMBRA_ATTRS as MOCK_ATTRS } from '../../mock-server/src/zimbra/generated/zimbra-attrs.ts';
-import { buildCatalogue, defaultSource } from '../../scripts/generate-zimbra-attrs.mjs';
+import { buildCatalogue, defaultSource, SDK_TYPES_OUTPUT } from '../../scripts/generate-zimbra-attrs.mjs';
 import { ZIMBRA_ATTRS as SDK_ATTRS } from '../../sdk/src/zimbra/generated/zimbra-attrs.ts';
 
 const byName = new Map(MOCK_ATTRS.map((a) => [a.name, a]));
@@ -16,6 +16,18 @@ describe('the generated Zimbra attribute catalogue', () => {
 
   it('ships the same facts to the mock and to the SDK', () => {
     expect(SDK_ATTRS).toEqual(MOCK_ATTRS);
+  });
+
+  it('gives the SDK a type-level map of every name to its Zimbra type, current with the facts', () => {
+    const text = readFileSync(new URL(`../../${SDK_TYPES_OUTPUT}`, import.meta.url), 'utf8');
+    const kinds = new Map(
+      [...text.matchAll(/readonly '?"?([A-Za-z0-9-]+)'?"?: '([a-z_]+(?:\[\])?)';/g)].map((m) => [m[1], m[2]]),
+    );
+    expect(kinds.size).toBe(MOCK_ATTRS.length);
+    expect(kinds.get('zimbraMailQuota')).toBe('long');
+    expect(kinds.get('zimbraMailAlias')).toBe('email[]');
+    expect(kinds.get('objectClass')).toBe('string[]');
+    for (const attr of MOCK_ATTRS) expect(kinds.get(attr.name)?.replace('[]', '')).toBe(attr.type);
   });
 
   it('holds every attribute Zimbra defines, once each, sorted by name', () => {

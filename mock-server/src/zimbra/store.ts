@@ -1,13 +1,5 @@
-import { type AttrChange, applyAttrChanges } from './attr-changes.ts';
-import {
-  type AttrMap,
-  canonicalAttr,
-  checkAttrValue,
-  firstValue,
-  gentime,
-  isImmutable,
-  requireKnownAttr,
-} from './attrs.ts';
+import { type AttrChange, applyAttrChanges, attrsForCreate } from './attr-changes.ts';
+import { type AttrMap, canonicalAttr, firstValue, gentime } from './attrs.ts';
 import { globalConfigDefaults } from './catalogue.ts';
 import { CosCounts } from './cos-counts.ts';
 import { directoryFaults } from './directory-faults.ts';
@@ -15,6 +7,7 @@ import { faults } from './fault.ts';
 import { IdGenerator } from './ids.ts';
 import { accountDefaults, domainDefaults, serverDefaults } from './inheritance.ts';
 import type { Account, Cos, Domain, Server } from './model.ts';
+import { SortedAccounts } from './sorted-accounts.ts';
 import { type VersionProfile, versionProfile, type ZimbraVersion } from './version.ts';
 
 export { ZimbraFaultError } from './fault.ts';
@@ -38,19 +31,6 @@ export interface NewAccount {
   readonly id?: string;
 }
 
-const byName = (a: Account, b: Account) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-function sortedIndex(list: readonly Account[], name: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.name < name) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The emulated directory: COSes, domains and accounts in Maps, with a per-domain index sorted by name kept
  * up to date on every change, and a version number that keys the search caches. Methods refuse what Zimbra
@@ -72,9 +52,9 @@ export class ZimbraStore {
   readonly #accountByName = new Map<string, Account>();
   /** Alias address → the account it names (zimbraMailAlias). */
   readonly #aliases = new Map<string, Account>();
-  readonly #byDomain = new Map<string, Account[]>();
+  readonly #byDomain = new Map<string, SortedAccounts>();
   /** Every account sorted by name, kept sorted on insert and delete. */
-  readonly #all: Account[] = [];
+  readonly #all = new SortedAccounts();
   readonly #counts = new CosCounts();
   readonly #options: StoreOptions;
   #version = 0;
@@ -169,7 +149,7 @@ export class ZimbraStore {
   addDomain(domain: Domain): void {
     this.domains.set(domain.id, domain);
     this.#domainByName.set(domain.name, domain);
-    this.#byDomain.set(domain.name, []);
+    this.#byDomain.set(domain.name, new SortedAccounts());
     this.touchDefaults();
   }
 
@@ -319,12 +299,12 @@ export class ZimbraStore {
 
   /** The accounts of one domain, sorted by name (a live, read-only view). */
   accountsIn(domainName: string): readonly Account[] {
-    return this.#byDomain.get(domainName.toLowerCase()) ?? [];
+    return this.#byDomain.get(domainName.toLowerCase())?.toArray() ?? [];
   }
 
   /** Every account, sorted by name (a live, read-only view). */
   allAccounts(): readonly Account[] {
-    return this.#all;
+    return this.#all.toArray();
   }
 
   /** The COS that applies: explicit `zimbraCOSId`, else the domain's default COS, else `default`. */
@@ -431,27 +411,25 @@ export class ZimbraStore {
     for (const alias of account.attrs.zimbraMailAlias ?? []) this.#aliases.set(alias, account);
     let list = this.#byDomain.get(account.domain);
     if (list === undefined) {
-      list = [];
+      list = new SortedAccounts();
       this.#byDomain.set(account.domain, list);
     }
-    list.splice(sortedIndex(list, account.name), 0, account);
-    this.#all.splice(sortedIndex(this.#all, account.name), 0, account);
+    list.insert(account);
+    this.#all.insert(account);
     this.#counts.add(account.domain, this.#countKey(account), 1);
     this.touch();
   }
 
   /** Appends accounts already sorted by name (bulk seeding, no per-insert cost). */
   appendSortedAccounts(domainName: string, accounts: readonly Account[]): void {
-    const list = this.#byDomain.get(domainName) ?? [];
     for (const account of accounts) {
       this.accounts.set(account.id, account);
       this.#accountByName.set(account.name, account);
       this.#counts.add(account.domain, this.#countKey(account), 1);
-      list.push(account);
-      this.#all.push(account);
     }
-    list.sort(byName);
-    this.#all.sort(byName);
+    const list = this.#byDomain.get(domainName) ?? new SortedAccounts();
+    list.reset([...list.toArray(), ...accounts]);
+    this.#all.reset([...this.#all.toArray(), ...accounts]);
     this.#byDomain.set(domainName, list);
     this.touch();
   }
@@ -466,16 +444,7 @@ export class ZimbraStore {
    */
   buildAccount(input: NewAccount, domain: Domain): Account {
     const [localPart] = input.name.split('@') as [string];
-    const attrs: AttrMap = {};
-    for (const [rawName, value] of input.attrs) {
-      if (value === '') continue;
-      if (isImmutable(rawName)) throw faults.invalidRequest(`${canonicalAttr(rawName)} is immutable`);
-      const name = requireKnownAttr(rawName);
-      checkAttrValue(name, value);
-      const values = attrs[name] ?? [];
-      values.push(value);
-      attrs[name] = values;
-    }
+    const attrs: AttrMap = attrsForCreate(input.attrs, 'account');
     const now = new Date(this.now());
     const id = input.id ?? this.ids.uuid();
     attrs.objectClass = ['inetOrgPerson', 'zimbraAccount', 'amavisAccount'];
@@ -600,10 +569,7 @@ export class ZimbraStore {
       if (this.#aliases.get(alias) === account) this.#aliases.delete(alias);
     }
     this.#counts.add(account.domain, this.#countKey(account), -1);
-    for (const list of [this.#byDomain.get(account.domain), this.#all]) {
-      if (list === undefined) continue;
-      const at = sortedIndex(list, account.name);
-      if (list[at] === account) list.splice(at, 1);
-    }
+    this.#byDomain.get(account.domain)?.remove(account);
+    this.#all.remove(account);
   }
 }
