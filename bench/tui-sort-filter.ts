@@ -236,8 +236,8 @@ async function main(): Promise<void> {
       const rows: number[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         const byName = await press('N', (f) => settled(f) && f.includes('Name ▲'));
-        const ready = addressOrder();
-        const back = await press('A', (f) => ready(f));
+        // From another column, A starts ascending.
+        const back = await press('A', (f) => settled(f) && !f.includes('▼') && !f.includes('▲'));
         frames.push(byName.frame, back.frame);
         rows.push(byName.row, back.row);
       }
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < ROUNDS; i++) {
       stdin.write('/');
       await sleep(GAP_MS);
-      const text = `user${String(i * 7).padStart(2, '0')}`;
+      const text = `user${String(i * 7919 + 1).padStart(6, '0')}`;
       const started = performance.now();
       for (const ch of text) {
         const written = stdout.nextWrite();
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
       await until(stdout, (f) => !f.includes('/user'));
       await sleep(GAP_MS);
     }
-    console.log('  filter: typing "/userNN" (6 keys)');
+    console.log('  filter: typing "/userNNNNNN" (10 keys, one mailbox matches)');
     console.log(`    key → next frame:                           ${stats(frames)}`);
     console.log(`    first key → first matching row (debounced): ${stats(rows)}`);
 
