@@ -201,18 +201,8 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']
-      : [
-          'up',
-          'down',
-          'open',
-          'search',
-          'statusFilter',
-          'sortName',
-          'newItem',
-          'deleteItem',
-          'back',
-          'refresh',
-        ],
+      : ['up', 'down', 'open', 'search', 'statusFilter', 'newItem', 'deleteItem', 'back', 'refresh'],
   // A, T and S are explained on the N line of the help (one line for the four sort keys).
-  keys: (s) => (s.filtering ? mailboxesLogic.footer(s) : withListKeys(mailboxesLogic.footer(s))),
+  keys: (s) =>
+    s.filtering ? mailboxesLogic.footer(s) : withListKeys([...mailboxesLogic.footer(s), 'sortName']),
 };
