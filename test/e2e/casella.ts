@@ -25,10 +25,17 @@ export interface Casella {
  * Starts `casella --lang en` (demo mode: no profile, no --url) in a fresh tmux server, 80×24 unless told.
  * Profiles go to a temporary CASELLA_CONFIG_DIR so the user's ~/.config is never touched.
  */
-export function startCasella(options: TmuxOptions & { readonly args?: readonly string[] } = {}): Casella {
+export function startCasella(
+  options: TmuxOptions & {
+    readonly args?: readonly string[];
+    /** Wraps the command line, e.g. to run it under a parent process of the test's own. */
+    readonly wrap?: (command: string) => string;
+  } = {},
+): Casella {
   const configDir = mkdtempSync(join(tmpdir(), 'casella-e2e-'));
   const args = ['--lang', 'en', ...(options.args ?? [])].join(' ');
-  const term = new TmuxTerminal(`${CASELLA_COMMAND} ${args}`, {
+  const command = `${CASELLA_COMMAND} ${args}`;
+  const term = new TmuxTerminal(options.wrap ? options.wrap(command) : command, {
     ...options,
     cwd: REPO_ROOT,
     env: { CASELLA_CONFIG_DIR: configDir, LANG: 'C.UTF-8', ...options.env },

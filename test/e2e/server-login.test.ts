@@ -31,4 +31,17 @@ describe('casella in a real terminal: logging in to a server with --url', { time
     app.term.keys('q');
     expect(await app.term.waitForExit()).toBe(0);
   });
+
+  it('logs in with a password typed at the hidden prompt with arrow keys pressed in the middle of it', async () => {
+    app = startCasella({ args: ['--url', mock.url, '--user', 'domainadmin@example.com'] });
+    await app.term.waitFor('Password for domainadmin@example.com', START_TIMEOUT);
+    app.term.type('Casella-');
+    app.term.keys('Left', 'Right', 'Up', 'Home', 'End', 'DC');
+    app.term.type('Demo-1!');
+    app.term.keys('Enter');
+    const home = await app.term.waitFor(/Logged in as domainadmin@example\.com[\s\S]*Quit/, START_TIMEOUT);
+    expect(home).not.toContain('Casella-Demo-1!');
+    app.term.keys('q');
+    expect(await app.term.waitForExit()).toBe(0);
+  });
 });

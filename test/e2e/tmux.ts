@@ -144,9 +144,12 @@ export class TmuxTerminal {
     return execFileSync('stty', ['-a', '-F', this.#format('#{pane_tty}')], { encoding: 'utf8' });
   }
 
-  /** Pid of the process named `name` that the pane's shell started, or null when there is none. */
-  childPid(name: string): number | null {
-    const shell = this.#format('#{pane_pid}');
+  /**
+   * Pid of the process named `name` that the pane's shell (or the process `parent`) started, or null when
+   * there is none.
+   */
+  childPid(name: string, parent?: number): number | null {
+    const shell = parent === undefined ? this.#format('#{pane_pid}') : String(parent);
     try {
       const out = execFileSync('pgrep', ['-P', shell, '-x', name], { encoding: 'utf8' }).trim();
       const pid = Number(out.split('\n')[0]);

@@ -83,7 +83,7 @@ describe('casella in a real terminal: a Zimbra mailbox from creation to deletion
     await term.waitFor('> Reset password');
     term.keys('Enter');
     await term.waitFor(`Reset the password of ${ADDRESS}`);
-    await term.waitFor('[ ] at least 1 special character(s)');
+    await term.waitFor('[ ] at least 1 special character');
     term.type('Reset-Pass-2!');
     term.keys('Tab');
     term.type('Reset-Pass-2!');

@@ -75,8 +75,16 @@ function Shell({ session, lang }: AppProps) {
         </Box>
       </Box>
       <MessageLine
-        message={state.confirmQuit ? { tone: 'info', key: 'quit.confirm' } : top.message}
+        message={
+          state.confirmQuit
+            ? { tone: 'info', key: 'quit.confirm' }
+            : state.confirmLeave
+              ? { tone: 'info', key: 'leave.confirm' }
+              : top.message
+        }
         width={state.columns}
+        showDetail={state.showDetail}
+        typing={typing}
       />
       <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />
     </Box>

@@ -19,3 +19,11 @@ export const MASK = '*';
 export function paint(color: string | undefined): { color?: string } {
   return color ? { color } : {};
 }
+
+/** True when no colour or video attribute is printed (NO_COLOR, tests): inverse video is then invisible. */
+export function colourless(): boolean {
+  return process.env.FORCE_COLOR === '0';
+}
+
+/** The cursor inside a value when inverse video cannot show it (at the end, `_` is the cursor). */
+export const TEXT_CURSOR = '|';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useT } from '../i18n/index.tsx';
-import type { Field } from '../state/form.ts';
-import { MASK, paint, SELECTED, theme, UNSELECTED } from '../theme.ts';
+import { cursorOf, type Field } from '../state/form.ts';
+import { colourless, MASK, paint, SELECTED, TEXT_CURSOR, theme, UNSELECTED } from '../theme.ts';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps {
@@ -13,15 +13,14 @@ export interface TextFieldProps {
   readonly labelWidth?: number;
 }
 
-/** One form row: label, value (masked for secrets, `< >` around choices) and a cursor when focused. */
+/**
+ * One form row: label, value (masked for secrets, `< >` around choices) and, when focused, the cursor:
+ * `_` at the end, the character under it in inverse video inside the value (a `|` before it without
+ * colour, where inverse video does not show).
+ */
 export function TextField({ field, focused, labelWidth = 20 }: TextFieldProps) {
   const t = useT();
-  const shown =
-    field.kind === 'secret'
-      ? MASK.repeat([...field.value].length)
-      : field.kind === 'choice'
-        ? `< ${field.value || '-'} >`
-        : field.value;
+  const chars = field.kind === 'secret' ? [...field.value].map(() => MASK) : [...field.value];
   return (
     <Box>
       <Text {...paint(focused ? theme.accent : undefined)}>{focused ? SELECTED : UNSELECTED} </Text>
@@ -29,10 +28,35 @@ export function TextField({ field, focused, labelWidth = 20 }: TextFieldProps) {
         <Text wrap="truncate">{t(field.label)}</Text>
       </Box>
       <Text wrap="truncate">
-        {shown}
-        {focused && field.kind !== 'choice' ? '_' : ''}
+        {field.kind === 'choice' ? (
+          `< ${field.value || '-'} >`
+        ) : (
+          <Value chars={chars} at={focused ? cursorOf(field) : -1} />
+        )}
         {field.suffix ? <Text color={theme.muted}>{field.suffix}</Text> : null}
       </Text>
     </Box>
+  );
+}
+
+function choiceLabel(field: Field, t: ReturnType<typeof useT>): string {
+  const key = field.optionLabels?.[field.value];
+  return key ? t(key) : field.value;
+}
+
+/** A value with the cursor at `at` (none when negative). */
+function Value({ chars, at }: { readonly chars: readonly string[]; readonly at: number }) {
+  if (at < 0) return <>{chars.join('')}</>;
+  if (at >= chars.length) return <>{`${chars.join('')}_`}</>;
+  const before = chars.slice(0, at).join('');
+  const after = chars.slice(at + 1).join('');
+  const under = chars[at] ?? '';
+  return (
+    <>
+      {before}
+      {colourless() ? TEXT_CURSOR : null}
+      <Text inverse>{under}</Text>
+      {after}
+    </>
   );
 }

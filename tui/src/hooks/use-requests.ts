@@ -47,6 +47,29 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'changeMyPassword':
       await account.changePassword(req.address, req.oldPassword, req.newPassword);
       return done;
+    case 'mailboxDetail':
+      return { kind: 'mailboxDetail', detail: await zimbra.detail(req.address) };
+    case 'setStatus':
+      await zimbra.setStatus(req.address, req.status);
+      return done;
+    case 'changeType':
+      await zimbra.changeType(req.address, req.type);
+      return done;
+    case 'renameAddress':
+      await zimbra.renameAddress(req.address, req.newAddress);
+      return done;
+    case 'setForwarding':
+      await zimbra.setForwarding(req.address, req.to, req.allowed);
+      return done;
+    case 'addAlias':
+      await zimbra.addAlias(req.address, req.alias);
+      return done;
+    case 'removeAlias':
+      await zimbra.removeAlias(req.address, req.alias);
+      return done;
+    case 'setQuota':
+      await zimbra.setQuota(req.address, req.bytes);
+      return done;
     case 'pecLogin':
       await pec.login(req.username, req.password);
       return done;
@@ -96,7 +119,8 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
     };
   }, []);
   useEffect(() => {
-    for (const screen of state.stack) {
+    // Detached screens too: a change whose screen was left before it started still runs and reports.
+    for (const screen of [...state.stack, ...state.detached]) {
       const pending = screen.pending;
       if (!pending) continue;
       const tag = `${screen.id}:${pending.seq}`;
@@ -110,5 +134,5 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
           mounted.current && dispatch({ type: 'failed', id, seq, message: describeError(error) }),
       );
     }
-  }, [state.stack, dispatch, session]);
+  }, [state.stack, state.detached, dispatch, session]);
 }

@@ -12,11 +12,28 @@ export type Params = Readonly<Record<string, string | number>>;
 /** A translate function bound to one language. */
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** Translates `key` into `lang`, filling `{placeholders}`. */
+/** The parameters that choose a plural form, in this order: the first one given that is a number. */
+const PLURAL_BY = ['n', 'free', 'count', 'max'] as const;
+
+const PLURAL_RULES: Readonly<Record<Lang, Intl.PluralRules>> = {
+  en: new Intl.PluralRules('en'),
+  it: new Intl.PluralRules('it'),
+};
+
+/**
+ * Translates `key` into `lang`, filling `{placeholders}`. When the catalogue has a plural form of the key
+ * (`key.one`, `key.many`… as `Intl.PluralRules` names them) for the count in the parameters, that form is
+ * used: "1 casella libera", "2 caselle libere".
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const catalogue = CATALOGUES[lang];
-  const text = catalogue[key];
+  let text: string = catalogue[key];
   if (!params) return text;
+  const count = PLURAL_BY.map((p) => params[p]).find((v): v is number => typeof v === 'number');
+  if (count !== undefined) {
+    const form = `${key}.${PLURAL_RULES[lang].select(count)}`;
+    if (Object.hasOwn(catalogue, form)) text = catalogue[form as MessageKey];
+  }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -24,7 +24,12 @@ export type BindingId =
   | 'newItem'
   | 'deleteItem'
   | 'buy'
-  | 'refresh';
+  | 'refresh'
+  | 'sortAddress'
+  | 'sortName'
+  | 'sortType'
+  | 'sortStatus'
+  | 'statusFilter';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -54,7 +59,14 @@ export const BINDINGS: readonly Binding[] = [
   },
   { id: 'top', keys: 'g', label: 'key.top', help: 'help.top', names: ['home'], chars: ['g'] },
   { id: 'bottom', keys: 'G', label: 'key.bottom', help: 'help.bottom', names: ['end'], chars: ['G'] },
-  { id: 'open', keys: 'Enter', label: 'key.open', help: 'help.open', names: ['enter', 'right'] },
+  {
+    id: 'open',
+    keys: 'Enter',
+    label: 'key.open',
+    help: 'help.open',
+    names: ['enter', 'right'],
+    chars: ['l'],
+  },
   {
     id: 'back',
     keys: 'Esc/h',
@@ -83,6 +95,11 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'deleteItem', keys: 'd', label: 'key.deleteItem', help: 'help.deleteItem', chars: ['d'] },
   { id: 'buy', keys: 'b', label: 'key.buy', help: 'help.buy', chars: ['b'] },
   { id: 'refresh', keys: 'R', label: 'key.refresh', help: 'help.refresh', chars: ['R'] },
+  { id: 'sortAddress', keys: 'A', label: 'key.sortAddress', help: 'help.sortAddress', chars: ['A'] },
+  { id: 'sortName', keys: 'N/A/T/S', label: 'key.sort', help: 'help.sortName', chars: ['N'] },
+  { id: 'sortType', keys: 'T', label: 'key.sortType', help: 'help.sortType', chars: ['T'] },
+  { id: 'sortStatus', keys: 'S', label: 'key.sortStatus', help: 'help.sortStatus', chars: ['S'] },
+  { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));

@@ -12,7 +12,9 @@ export type KeyName =
   | 'escape'
   | 'tab'
   | 'backTab'
-  | 'backspace';
+  | 'backspace'
+  /** Delete of the editing keypad (`ESC [ 3 ~`): deletes the character under the cursor. */
+  | 'delete';
 
 /** One key press, after a terminal chunk has been split into single keys. */
 export interface KeyEvent {

@@ -5,9 +5,12 @@ import { type KeyEvent, keyEvent } from './key-event.ts';
  * Turns one Ink input event into single key presses.
  * Why: over SSH or tmux several keys land in one read (`"jj"`, `"\rD"`, `"j\x03"`) and Ink 6
  * hands them over as one event with no key flags; each must reach the reducer on its own.
+ * `forwardDelete` says the raw input was the Delete key rather than Backspace.
  */
-export function splitChunk(input: string, key: Key): KeyEvent[] {
+export function splitChunk(input: string, key: Key, forwardDelete = false): KeyEvent[] {
   if (key.escape) return [keyEvent('', 'escape')];
+  // Ink names both 0x7f and `ESC [ 3 ~` "delete"; the raw input (see use-keys) tells which one came.
+  if (key.delete && forwardDelete) return [keyEvent('', 'delete')];
   if (input.length > 1 && !key.ctrl) return [...input].map(charToKey);
   // Esc followed by a key in the same read arrives as meta+key: honour both.
   if (key.meta && input.length === 1 && !key.ctrl && !hasNamedFlag(key)) {

@@ -4,7 +4,7 @@ import { Menu } from '../components/menu.tsx';
 import { formatBytes } from '../format.ts';
 import { useLang, useT } from '../i18n/index.tsx';
 import type { TypeSlots } from '../services/types.ts';
-import { DASHBOARD_ITEMS } from '../state/screens/dashboard.ts';
+import { DASHBOARD_ITEMS, dashboardItemDisabled } from '../state/screens/dashboard.ts';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
@@ -76,7 +76,16 @@ export function DashboardView({ screen }: ViewPropsOf<'dashboard'>) {
         </Box>
       ) : null}
       <Box marginTop={1}>
-        <Menu items={DASHBOARD_ITEMS.map((i) => ({ label: t(i.label) }))} cursor={screen.cursor} />
+        <Menu
+          items={DASHBOARD_ITEMS.map((i) => {
+            const why = dashboardItemDisabled(screen, i.id);
+            return {
+              label: t(i.label),
+              disabled: why ? t('menu.disabledBecause', { reason: t(why.key, why.params) }) : null,
+            };
+          })}
+          cursor={screen.cursor}
+        />
       </Box>
     </Box>
   );

@@ -5,7 +5,7 @@ import { theme } from '../theme.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** Help: every key of the screen below, then the global keys, from the keybinding table. */
-export function HelpView({ screen }: ViewPropsOf<'help'>) {
+export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
   const t = useT();
   const ids = [...screen.bindings, ...GLOBAL_BINDINGS.filter((g) => !screen.bindings.includes(g))];
   return (
@@ -22,7 +22,8 @@ export function HelpView({ screen }: ViewPropsOf<'help'>) {
           </Box>
         );
       })}
-      <Text color={theme.muted}>{t('help.tmux')}</Text>
+      {/* The tmux hint gives way first when the keys need every line (a long list at 24 rows). */}
+      {ids.length + 2 <= height ? <Text color={theme.muted}>{t('help.tmux')}</Text> : null}
     </Box>
   );
 }

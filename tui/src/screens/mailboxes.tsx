@@ -40,6 +40,11 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
   const slots = windowOf(screen, listRows);
   const failed = screen.message?.tone === 'error';
   const loading = !failed && (!isCurrent(screen) || slots.some((x) => x.row === null));
+  // The sorted column carries an arrow, except the default (address, ascending), as before sorting existed.
+  const head = (label: string, column: MailboxesScreen['sort']) =>
+    column === screen.sort && !(column === 'address' && screen.ascending)
+      ? `${label} ${screen.ascending ? '▲' : '▼'}`
+      : label;
   const cell =
     (f: (r: MailboxRow) => ReactNode, placeholder = '') =>
     (x: Slot) =>
@@ -52,6 +57,15 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
         {screen.loaded ? (
           <Text>{t('mailboxes.count', { shown: rowCount(screen), total: screen.domainTotal ?? 0 })}</Text>
         ) : null}
+        {screen.loaded && rowCount(screen) > 0 ? (
+          <Text color={theme.muted}>
+            {' '}
+            {t('mailboxes.position', { at: screen.list.cursor + 1, count: rowCount(screen) })}
+          </Text>
+        ) : null}
+        {screen.status ? (
+          <Text> [{t('mailboxes.onlyStatus', { status: statusWord(t, screen.status) })}]</Text>
+        ) : null}
       </Box>
       <Text wrap="truncate">
         {screen.filtering || screen.filter
@@ -61,10 +75,14 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
       {loading ? <Spinner label={t('busy.working')} /> : null}
       <Table
         columns={[
-          { header: t('col.address'), width: c.address, cell: cell((r) => r.address, '…') },
-          { header: t('col.name'), width: c.name, cell: cell((r) => r.name) },
-          { header: t('col.type'), width: c.type, cell: cell((r) => r.type) },
-          { header: t('col.status'), width: c.status, cell: cell((r) => statusWord(t, r.status)) },
+          { header: head(t('col.address'), 'address'), width: c.address, cell: cell((r) => r.address, '…') },
+          { header: head(t('col.name'), 'name'), width: c.name, cell: cell((r) => r.name) },
+          { header: head(t('col.type'), 'type'), width: c.type, cell: cell((r) => r.type) },
+          {
+            header: head(t('col.status'), 'status'),
+            width: c.status,
+            cell: cell((r) => statusWord(t, r.status)),
+          },
           { header: t('col.quota'), width: c.quota, cell: cell((r) => quotaCell(t, lang, r, c)) },
         ]}
         rows={slots}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { Menu } from '../components/menu.tsx';
 import { useT } from '../i18n/index.tsx';
-import { PEC_HOME_ITEMS } from '../state/screens/pec-home.ts';
+import { PEC_HOME_ITEMS, pecHomeItemDisabled } from '../state/screens/pec-home.ts';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
@@ -25,7 +25,16 @@ export function PecHomeView({ screen }: ViewPropsOf<'pecHome'>) {
         </Text>
       ) : null}
       <Box marginTop={1}>
-        <Menu items={PEC_HOME_ITEMS.map((i) => ({ label: t(i.label) }))} cursor={screen.cursor} />
+        <Menu
+          items={PEC_HOME_ITEMS.map((i) => {
+            const why = pecHomeItemDisabled(screen, i.id);
+            return {
+              label: t(i.label),
+              disabled: why ? t('menu.disabledBecause', { reason: t(why.key, why.params) }) : null,
+            };
+          })}
+          cursor={screen.cursor}
+        />
       </Box>
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Bar } from '../components/bar.tsx';
+import { FormView } from '../components/form-view.tsx';
 import { formatBytes, formatPercent } from '../format.ts';
 import { useLang, useT } from '../i18n/index.tsx';
 import { Busy } from './busy.tsx';
@@ -28,6 +29,9 @@ export function QuotaView({ screen }: ViewPropsOf<'quota'>) {
               {formatPercent(q.usedBytes, q.limitBytes, lang)}
             </Text>
           ) : null}
+          <Box marginTop={1}>
+            <FormView form={screen.form} />
+          </Box>
         </Box>
       ) : null}
     </Box>

@@ -1,12 +1,15 @@
 import type { Translate } from '../i18n/index.tsx';
 import type { Screen } from '../state/screen.ts';
 import type { Env } from '../state/screen-base.ts';
+import { AliasesView } from './aliases.tsx';
 import { BuyView } from './buy.tsx';
 import { ChangeMyPasswordView } from './change-my-password.tsx';
+import { ChangeTypeView } from './change-type.tsx';
 import { DashboardView } from './dashboard.tsx';
 import { DeleteMailboxView } from './delete-mailbox.tsx';
 import { DomainsView } from './domains.tsx';
 import { EditUserView } from './edit-user.tsx';
+import { ForwardingView } from './forwarding.tsx';
 import { HelpView } from './help.tsx';
 import { HomeView } from './home.tsx';
 import { MailboxView } from './mailbox.tsx';
@@ -23,6 +26,7 @@ import { PecSearchView } from './pec-search.tsx';
 import { ProfileAddView } from './profile-add.tsx';
 import { ProfilesView } from './profiles.tsx';
 import { QuotaView } from './quota.tsx';
+import { RenameAddressView } from './rename-address.tsx';
 import { ResetPasswordView } from './reset-password.tsx';
 
 /** Props of {@link ScreenView}. */
@@ -61,6 +65,14 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <ResetPasswordView screen={screen} {...room} />;
     case 'quota':
       return <QuotaView screen={screen} {...room} />;
+    case 'changeType':
+      return <ChangeTypeView screen={screen} {...room} />;
+    case 'renameAddress':
+      return <RenameAddressView screen={screen} {...room} />;
+    case 'forwarding':
+      return <ForwardingView screen={screen} {...room} />;
+    case 'aliases':
+      return <AliasesView screen={screen} {...room} />;
     case 'deleteMailbox':
       return <DeleteMailboxView screen={screen} {...room} />;
     case 'buy':

@@ -1,33 +1,46 @@
 import { isCasellaError, isPecApiError, isValidationError, isZimbraFault } from '@casella/sdk';
-import type { MessageKey } from '../i18n/catalogue.ts';
+import { isMessageKey } from '../i18n/index.tsx';
 import type { Message } from '../state/message.ts';
+import { plainKeyOf } from './error-codes.ts';
 
-/** Plain words for the codes people meet most; the backend's own message and code always follow. */
-const PLAIN: Readonly<Record<string, MessageKey>> = {
-  'account.ACCOUNT_EXISTS': 'code.exists',
-  MAILBOX_EXISTS: 'code.exists',
-  'account.AUTH_FAILED': 'code.authFailed',
-  INVALID_CREDENTIALS: 'code.authFailed',
-  'account.NO_SUCH_ACCOUNT': 'code.noSuchAccount',
-  MAILBOX_NOT_FOUND: 'code.noSuchAccount',
-  'service.PERM_DENIED': 'code.permDenied',
-  FORBIDDEN_DOMAIN: 'code.permDenied',
-  'account.TOO_MANY_ACCOUNTS': 'code.noSlot',
-  MAILBOX_LIMIT_REACHED: 'code.noSlot',
-  'account.INVALID_PASSWORD': 'code.badPassword',
-  PASSWORD_POLICY_VIOLATION: 'code.badPassword',
-  'account.PASSWORD_RECENTLY_USED': 'code.recentlyUsed',
-  POSTMASTER_PROTECTED: 'code.postmaster',
-  MAILBOX_NOT_ACTIVE: 'code.notActive',
-  CONFIRMATION_MISMATCH: 'code.confirmMismatch',
-  TRANSPORT: 'code.transport',
-  TIMEOUT: 'code.timeout',
+/** The SDK's input fields, by the label the forms show for them. */
+const FIELD_LABEL: Readonly<Record<string, string>> = {
+  name: 'field.mailboxName',
+  localPart: 'field.mailboxName',
+  newName: 'field.newName',
+  alias: 'field.newAlias',
+  password: 'field.password',
+  newPassword: 'field.newPassword',
+  oldPassword: 'field.oldPassword',
+  passwordConfirm: 'field.repeat',
+  givenName: 'field.givenName',
+  sn: 'field.sn',
+  displayName: 'field.givenName',
+  cos: 'field.type',
+  quotaBytes: 'field.quotaMib',
+  username: 'field.user',
+  url: 'field.url',
 };
 
-/** Turns anything thrown by the services into a feedback line naming the backend's message and code. */
+/**
+ * Turns anything thrown by the services into one plain sentence in the UI's language that names the
+ * cause and what to do, with the backend's code; the server's own text goes to `detail` (shown on `d`),
+ * never into the sentence.
+ */
 export function describeError(error: unknown): Message {
   if (isValidationError(error)) {
-    return { tone: 'error', key: 'error.validation', params: { field: error.field, rule: error.rule } };
+    const label = FIELD_LABEL[error.field.split('.').at(-1) ?? ''];
+    const rule = `why.${error.rule}`;
+    return {
+      tone: 'error',
+      key: 'error.validation',
+      params: {
+        field: label && isMessageKey(label) ? label : error.field,
+        rule: isMessageKey(rule) ? rule : 'why.other',
+        code: error.code,
+      },
+      detail: error.message,
+    };
   }
   if (isZimbraFault(error)) return backend(error.code, error.reason);
   if (isPecApiError(error)) {
@@ -39,10 +52,9 @@ export function describeError(error: unknown): Message {
   }
   if (isCasellaError(error)) return backend(error.code, error.message);
   const text = error instanceof Error ? error.message : String(error);
-  return { tone: 'error', key: 'error.unexpected', params: { message: text } };
+  return { tone: 'error', key: 'error.unexpected', detail: text };
 }
 
-function backend(code: string, message: string): Message {
-  const plain = PLAIN[code];
-  return { tone: 'error', key: plain ?? 'error.backend', params: { message, code } };
+function backend(code: string, detail: string): Message {
+  return { tone: 'error', key: plainKeyOf(code), params: { code }, detail };
 }

@@ -9,9 +9,11 @@ export function escapeFilterValue(value: string): string {
  * The SearchDirectory query for a Mailboxes filter: the text anywhere in the local part (`uid`), the
  * address (`mail`) or the display name; undefined for an empty filter (every mailbox).
  */
-export function mailboxFilterQuery(filter: string): string | undefined {
+export function mailboxFilterQuery(filter: string, status?: string): string | undefined {
   const text = filter.trim();
-  if (text === '') return undefined;
   const v = `*${escapeFilterValue(text)}*`;
-  return `(|(uid=${v})(mail=${v})(displayName=${v}))`;
+  const byText = text === '' ? undefined : `(|(uid=${v})(mail=${v})(displayName=${v}))`;
+  const byStatus = status ? `(zimbraAccountStatus=${escapeFilterValue(status)})` : undefined;
+  if (byText && byStatus) return `(&${byStatus}${byText})`;
+  return byText ?? byStatus;
 }

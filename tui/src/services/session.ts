@@ -4,6 +4,7 @@ import type {
   DomainDashboard,
   DomainRow,
   Holder,
+  MailboxDetail,
   MailboxPage,
   MailboxPageQuery,
   NewMailboxSetup,
@@ -37,6 +38,22 @@ export interface ZimbraService {
   deleteMailbox(address: string): Promise<void>;
   buySetup(domain: string): Promise<BuySetup>;
   setTypeLimit(domain: string, type: string, max: number): Promise<void>;
+  /** Name, type, status, quota, aliases, forwarding, created, last login of one mailbox. */
+  detail(address: string): Promise<MailboxDetail>;
+  /** Sets `zimbraAccountStatus` (lock, unlock, close, reactivate). */
+  setStatus(address: string, status: 'active' | 'locked' | 'closed'): Promise<void>;
+  /** Moves the mailbox to another type (COS) by name. */
+  changeType(address: string, type: string): Promise<void>;
+  /** Renames the address (RenameAccount); the old one stops receiving mail. */
+  renameAddress(address: string, newAddress: string): Promise<void>;
+  /** Sets the forwarding addresses (none clears them) and whether forwarding is allowed. */
+  setForwarding(address: string, to: readonly string[], allowed: boolean): Promise<void>;
+  /** Adds an alias address (AddAccountAlias). */
+  addAlias(address: string, alias: string): Promise<void>;
+  /** Removes an alias address (RemoveAccountAlias). */
+  removeAlias(address: string, alias: string): Promise<void>;
+  /** Sets the quota in bytes (0 = unlimited). */
+  setQuota(address: string, bytes: number): Promise<void>;
 }
 
 /** A mailbox owner's own operations (no admin rights). */

@@ -48,12 +48,21 @@ export interface MailboxRow {
   readonly limitBytes: number;
 }
 
+/** The Mailboxes columns the server can sort by (SearchDirectory `sortBy`). */
+export type MailboxSortColumn = 'address' | 'name' | 'type' | 'status';
+
 /** Which page of a domain's mailboxes to read; `filter` is the user's text, matched on address and name. */
 export interface MailboxPageQuery {
   readonly domain: string;
   readonly filter: string;
   readonly offset: number;
   readonly limit: number;
+  /** Sorted on the server by this column; by address when not given. */
+  readonly sort?: MailboxSortColumn;
+  /** @default true */
+  readonly ascending?: boolean;
+  /** Only mailboxes of this `zimbraAccountStatus`. */
+  readonly status?: string;
 }
 
 /** A page of mailbox rows, how many match the filter, and (when known) how many the domain has. */
@@ -83,6 +92,28 @@ export interface NewMailboxSetup {
   readonly rules: Readonly<Record<string, PasswordRules>>;
   readonly defaultType: string;
   readonly globalAdmin: boolean;
+}
+
+/** Everything the Mailbox screen shows about one Zimbra mailbox. */
+export interface MailboxDetail {
+  readonly address: string;
+  readonly name: string;
+  /** The type's name (the COS), or its id when the server would not name it. */
+  readonly type: string;
+  readonly status: string;
+  /** Null when the server would not tell. */
+  readonly usedBytes: number | null;
+  /** 0 means unlimited. */
+  readonly limitBytes: number;
+  readonly aliases: readonly string[];
+  /** `zimbraPrefMailForwardingAddress`, split at commas. */
+  readonly forwardTo: readonly string[];
+  /** `zimbraFeatureMailForwardingEnabled`: may the owner forward at all. */
+  readonly forwardingAllowed: boolean;
+  /** ISO 8601, or null when unknown. */
+  readonly createdAt: string | null;
+  /** ISO 8601 of `zimbraLastLogonTimestamp`, or null when the mailbox was never used. */
+  readonly lastLogin: string | null;
 }
 
 /** A mailbox holder's names. */

@@ -8,7 +8,15 @@ import {
 } from '@casella/sdk';
 import { mailboxFilterQuery } from './ldap-filter.ts';
 import type { ZimbraService } from './session.ts';
-import type { MailboxRow, PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
+import type { MailboxRow, MailboxSortColumn, PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
+
+/** The attribute SearchDirectory sorts by for each sortable column (the type by its COS id: grouped). */
+const SORT_ATTR: Readonly<Record<MailboxSortColumn, string>> = {
+  address: 'name',
+  name: 'displayName',
+  type: 'zimbraCOSId',
+  status: 'zimbraAccountStatus',
+};
 
 /** Only what the Mailboxes table shows: a page of 100 accounts stays a few KB on any domain. */
 const TABLE_ATTRS = [
@@ -61,6 +69,20 @@ function summary(usage: readonly QuotaUsage[], mailboxes: number): QuotaSummary 
   };
 }
 
+/** One attribute as a list (Zimbra sends multi-valued attributes as repeated `<a n>`). */
+function attrList(a: Account, name: string): string[] {
+  const v = a.attrs[name];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+}
+
+/** Zimbra's generalized time (`20261201094500Z`, maybe with `.000`) as ISO 8601, or null. */
+function generalizedTime(value: string | undefined): string | null {
+  const m = value ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(value) : null;
+  if (!m) return null;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
+}
+
 function fullName(a: Account): string {
   return a.displayName ?? [a.givenName, a.sn].filter(Boolean).join(' ');
 }
@@ -100,10 +122,13 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
   const lookupsFor = (domain: string, fresh: boolean) => {
     let found = tableLookups.get(domain);
     if (found === undefined || fresh) {
-      found = Promise.all([cosNames(), admin.domains.get(domain)]).then(([names, info]) => ({
-        names,
-        defaultCos: info.defaultCosId ?? '',
-      }));
+      // A domain admin may not list COSes; the domain's own capacity still names the types it limits.
+      found = Promise.all([cosNames(), admin.domains.get(domain), slots(domain).catch(() => [])]).then(
+        ([names, info, typeSlots]) => ({
+          names: new Map([...typeSlots.map((t): [string, string] => [t.cosId, t.cosName]), ...names]),
+          defaultCos: info.defaultCosId ?? '',
+        }),
+      );
       const mine = found;
       // A failed read is not cached: the next page asks again.
       mine.catch(() => tableLookups.get(domain) === mine && tableLookups.delete(domain));
@@ -142,11 +167,20 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         quota: summary(usage, cap.total.used),
       };
     },
-    async mailboxPage({ domain, filter, offset, limit }) {
-      const query = mailboxFilterQuery(filter);
+    async mailboxPage({ domain, filter, offset, limit, sort = 'address', ascending = true, status }) {
+      const query = mailboxFilterQuery(filter, status);
       const first = offset === 0;
+      // Sorting goes to the server (sortBy/sortAscending): a 100,000-row domain is never copied here.
+      const order = { sortBy: SORT_ATTR[sort], sortAscending: ascending };
       const [page, lookups, domainTotal] = await Promise.all([
-        admin.accounts.page({ domain, offset, limit, attrs: TABLE_ATTRS, ...(query ? { query } : {}) }),
+        admin.accounts.page({
+          domain,
+          offset,
+          limit,
+          attrs: TABLE_ATTRS,
+          ...order,
+          ...(query ? { query } : {}),
+        }),
         lookupsFor(domain, first),
         // The title's "of N" is the whole domain: counted once per filter, on its first page.
         first && query ? admin.accounts.count({ domain }) : Promise.resolve(null),
@@ -220,6 +254,57 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     },
     async setTypeLimit(domain, type, max) {
       await admin.domains.setTypeLimit(domain, type, max);
+    },
+    async detail(address) {
+      const a = await admin.accounts.get(address);
+      const domain = a.name.split('@')[1] ?? '';
+      const [lookups, size] = await Promise.all([
+        lookupsFor(domain, false),
+        admin.batch([zimbraBatch.getMailbox(a.id)]).then(([r]) => (r?.ok ? r.value.sizeBytes : null)),
+      ]);
+      const cosId = a.cosId ?? lookups.defaultCos;
+      return {
+        address: a.name,
+        name: fullName(a),
+        type: lookups.names.get(cosId) ?? cosId,
+        status: a.status ?? 'unknown',
+        usedBytes: size,
+        limitBytes: a.quotaBytes ?? 0,
+        aliases: attrList(a, 'zimbraMailAlias').filter((x) => x !== a.name),
+        forwardTo: attrList(a, 'zimbraPrefMailForwardingAddress').flatMap((x) => x.split(/\s*,\s*/)),
+        forwardingAllowed: attrList(a, 'zimbraFeatureMailForwardingEnabled')[0] !== 'FALSE',
+        createdAt: a.createdAt ? a.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+        lastLogin: generalizedTime(attrList(a, 'zimbraLastLogonTimestamp')[0]),
+      };
+    },
+    async setStatus(address, status) {
+      await admin.accounts.modify(address, { status });
+    },
+    async changeType(address, type) {
+      await admin.accounts.modify(address, { cos: type });
+    },
+    async renameAddress(address, newAddress) {
+      await admin.accounts.rename(address, newAddress);
+    },
+    async setForwarding(address, to, allowed) {
+      await admin.accounts.modify(address, {
+        attrs: {
+          zimbraPrefMailForwardingAddress: to.join(','),
+          zimbraFeatureMailForwardingEnabled: allowed ? 'TRUE' : 'FALSE',
+        },
+      });
+    },
+    // No typed SDK method yet: the raw escape hatch, by the account's id as Zimbra's own clients send it.
+    async addAlias(address, alias) {
+      const { id } = await admin.accounts.get(address);
+      await admin.request('AddAccountAliasRequest', { id, alias });
+    },
+    async removeAlias(address, alias) {
+      const { id } = await admin.accounts.get(address);
+      await admin.request('RemoveAccountAliasRequest', { id, alias });
+    },
+    async setQuota(address, bytes) {
+      await admin.accounts.modify(address, { quotaBytes: bytes });
     },
   };
 }

@@ -3,7 +3,7 @@ import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
 import { listPage } from './layout.ts';
 import type { Message } from './message.ts';
 import { logicOf } from './registry.ts';
-import type { Loaded } from './requests.ts';
+import { isWrite, type Loaded } from './requests.ts';
 import type { Screen } from './screen.ts';
 import type { Ctx, Env, Nav, Step } from './screen-base.ts';
 import { helpScreen } from './screens/help.ts';
@@ -17,6 +17,12 @@ export interface AppState {
   readonly columns: number;
   /** `q` was pressed while a form holds typed input: waiting for y. */
   readonly confirmQuit: boolean;
+  /** Esc was pressed on a form holding typed input: the navigation waiting for y. */
+  readonly confirmLeave: Nav | null;
+  /** The top screen's error shows the server's own words (`d`), until the next key. */
+  readonly showDetail: boolean;
+  /** Screens left while a change of theirs was in flight: its outcome is shown when it arrives. */
+  readonly detached: readonly Screen[];
   readonly quit: boolean;
   readonly env: Env;
   /** Screens under a change (a create, delete, rename…): each reloads when it is shown again. */
@@ -41,6 +47,9 @@ export function initialState(env: Env, rows = 24, columns = 80): AppState {
     rows,
     columns,
     confirmQuit: false,
+    confirmLeave: null,
+    showDetail: false,
+    detached: [],
     quit: false,
     env,
     stale: [],
@@ -89,13 +98,30 @@ export function ctxOf(state: AppState): Ctx {
 function onKey(state: AppState, key: KeyEvent): AppState {
   if (isCtrlC(key)) return { ...state, quit: true };
   if (state.confirmQuit) return is(key, 'yes') ? { ...state, quit: true } : { ...state, confirmQuit: false };
+  if (state.confirmLeave) {
+    const nav = state.confirmLeave;
+    const next = { ...state, confirmLeave: null };
+    return is(key, 'yes') ? navigate(next, nav) : next;
+  }
+  if (state.showDetail) return { ...state, showDetail: false };
   const top = topOf(state);
   const logic = logicOf(top);
-  if (!(logic.captures?.(top) ?? false)) {
+  const typing = logic.captures?.(top) ?? false;
+  // The server's words behind an error: d, or Ctrl+D while typing (d is then a letter).
+  if (top.message?.detail && (typing ? key.ctrl && key.input === 'd' : is(key, 'deleteItem'))) {
+    return { ...state, showDetail: true };
+  }
+  if (!typing) {
     if (is(key, 'quit')) return anyDirty(state) ? { ...state, confirmQuit: true } : { ...state, quit: true };
     if (is(key, 'help') && top.kind !== 'help') return navigate(state, { type: 'help' });
   }
-  return apply(state, logic.onKey(top, key, ctxOf(state)));
+  const step = logic.onKey(top, key, ctxOf(state));
+  // Esc on a form with typed input asks first, as q does: typed work is never dropped by one key.
+  const leaving = step.nav?.type === 'pop' || step.nav?.type === 'home';
+  if (leaving && step.nav && !step.screen.pending && (logic.dirty?.(step.screen) ?? false)) {
+    return { ...apply(state, { screen: step.screen }), confirmLeave: step.nav };
+  }
+  return apply(state, step);
 }
 
 function anyDirty(state: AppState): boolean {
@@ -110,12 +136,33 @@ function onAnswer(
 ): AppState {
   const at = state.stack.findIndex((s) => s.id === id);
   const screen = state.stack[at];
-  // The screen is gone or asked again since: this answer is stale.
-  if (!screen || screen.pending?.seq !== seq) return state;
+  if (!screen) return onDetachedAnswer(state, id, seq, handle);
+  // The screen asked again since: this answer is stale.
+  if (screen.pending?.seq !== seq) return state;
   const step = handle({ ...screen, pending: null }, ctxOf(state));
   if (at === state.stack.length - 1) return apply(state, step);
   const stack = state.stack.map((s, i) => (i === at ? step.screen : s));
   return { ...state, stack };
+}
+
+/**
+ * The outcome of a change whose screen the user already left: its message goes to the screen now on
+ * top (wherever the user is), and every screen shown reloads what the change touched.
+ */
+function onDetachedAnswer(
+  state: AppState,
+  id: number,
+  seq: number,
+  handle: (s: Screen, ctx: Ctx) => Step<Screen>,
+): AppState {
+  const screen = state.detached.find((s) => s.id === id);
+  if (!screen || screen.pending?.seq !== seq) return state;
+  const detached = state.detached.filter((s) => s.id !== id);
+  const step = handle({ ...screen, pending: null }, ctxOf(state));
+  const nav = step.nav;
+  const message = (nav && 'message' in nav ? nav.message : undefined) ?? step.screen.message ?? undefined;
+  const next = { ...state, detached };
+  return settle(next, next.stack.length, message, true, true);
 }
 
 /** Background answers never navigate: they only update their screen, wherever it is in the stack. */
@@ -163,22 +210,42 @@ function navigate(state: AppState, nav: Nav): AppState {
     }
     case 'home':
       return settle(state, 1, nav.message, false);
+    case 'changed':
+      return settle(state, state.stack.length, nav.message, true);
     case 'quit':
       return { ...state, quit: true };
   }
 }
 
-/** Keeps the first `keep` screens (at least Home) and gives the new top its message and, maybe, a reload. */
-function settle(state: AppState, keep: number, message: Message | undefined, reload: boolean): AppState {
-  const stack = state.stack.slice(0, Math.max(1, keep));
+/**
+ * Keeps the first `keep` screens (at least Home) and gives the new top its message and, maybe, a reload.
+ * Screens dropped with a change in flight are kept aside (`detached`) until its outcome arrives.
+ * `keepMessage` leaves the top's own message when no new one is given (a late outcome must not wipe it).
+ */
+function settle(
+  state: AppState,
+  keep: number,
+  message: Message | undefined,
+  reload: boolean,
+  keepMessage = false,
+): AppState {
+  const kept = Math.max(1, keep);
+  const stack = state.stack.slice(0, kept);
+  const inFlight = state.stack.slice(kept).filter((s) => s.pending && isWrite(s.pending.req));
   let top = stack.at(-1) as Screen;
   // A change shown on the new top also changes what the screens under it show (counts, lists).
   const below = reload ? stack.slice(0, -1).map((s) => s.id) : [];
   const stale = [...state.stale, ...below].filter((id) => id !== top.id && stack.some((s) => s.id === id));
   const logic = logicOf(top);
   if ((reload || state.stale.includes(top.id)) && logic.reload) top = logic.reload(top);
-  top = { ...top, message: message ?? null };
-  return { ...state, confirmQuit: false, stack: [...stack.slice(0, -1), top], stale: [...new Set(stale)] };
+  top = { ...top, message: message ?? (keepMessage ? top.message : null) };
+  return {
+    ...state,
+    confirmQuit: false,
+    stack: [...stack.slice(0, -1), top],
+    stale: [...new Set(stale)],
+    detached: [...state.detached, ...inFlight],
+  };
 }
 
 /** The bindings the help screen lists for `screen`: all it honours, else its footer. */

@@ -5,6 +5,8 @@ export interface Message {
   readonly tone: 'error' | 'info' | 'success';
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** The server's own words (already free of secrets), shown only on request (`d`), never in the sentence. */
+  readonly detail?: string;
 }
 
 /** An error message built from a catalogue key. */
@@ -15,4 +17,9 @@ export function errorMessage(key: MessageKey, params?: Record<string, string | n
 /** A success message built from a catalogue key. */
 export function successMessage(key: MessageKey, params?: Record<string, string | number>): Message {
   return params ? { tone: 'success', key, params } : { tone: 'success', key };
+}
+
+/** An informative line (a question, a hint) built from a catalogue key. */
+export function infoMessage(key: MessageKey, params?: Record<string, string | number>): Message {
+  return params ? { tone: 'info', key, params } : { tone: 'info', key };
 }

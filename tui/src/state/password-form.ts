@@ -5,7 +5,7 @@ import { FORM_FOOTER, type FormScreen, formScreenKey } from './form-screen.ts';
 import { errorMessage } from './message.ts';
 import { checkPassword, passwordOk, type RuleCheck } from './password-check.ts';
 import type { Screen } from './screen.ts';
-import { type Nav, type ScreenLogic, type Step, stay } from './screen-base.ts';
+import { type Nav, notReady, type ScreenLogic, type Step, stay } from './screen-base.ts';
 
 /** The `password` and `repeat` fields of every password form; `label` names the first. */
 export function passwordFields(label: MessageKey = 'field.password'): Field[] {
@@ -35,8 +35,7 @@ export function policyFormLogic<S extends Screen & PolicyFormScreen>(
   submit: (s: S, rules: PasswordRules) => Step<S>,
   done: (s: S) => Nav,
 ): ScreenLogic<S> {
-  const send = (s: S): Step<S> =>
-    s.rules ? submit(s, s.rules) : stay({ ...s, message: errorMessage('form.stillLoading') });
+  const send = (s: S): Step<S> => (s.rules ? submit(s, s.rules) : notReady(s));
   return {
     onKey: (s, key) => formScreenKey(s, key, send),
     onLoaded(s, data) {

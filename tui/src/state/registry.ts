@@ -1,11 +1,14 @@
 import type { Screen, ScreenKind, ScreenOf } from './screen.ts';
 import type { ScreenLogic } from './screen-base.ts';
+import { aliasesLogic } from './screens/aliases.ts';
 import { buyLogic } from './screens/buy.ts';
 import { changeMyPasswordLogic } from './screens/change-my-password.ts';
+import { changeTypeLogic } from './screens/change-type.ts';
 import { dashboardLogic } from './screens/dashboard.ts';
 import { deleteMailboxLogic } from './screens/delete-mailbox.ts';
 import { domainsLogic } from './screens/domains.ts';
 import { editUserLogic } from './screens/edit-user.ts';
+import { forwardingLogic } from './screens/forwarding.ts';
 import { helpLogic } from './screens/help.ts';
 import { homeLogic } from './screens/home.ts';
 import { mailboxLogic } from './screens/mailbox.ts';
@@ -22,6 +25,7 @@ import { pecSearchLogic } from './screens/pec-search.ts';
 import { profileAddLogic } from './screens/profile-add.ts';
 import { profilesLogic } from './screens/profiles.ts';
 import { quotaLogic } from './screens/quota.ts';
+import { renameAddressLogic } from './screens/rename-address.ts';
 import { resetPasswordLogic } from './screens/reset-password.ts';
 
 const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
@@ -34,6 +38,10 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   editUser: editUserLogic,
   resetPassword: resetPasswordLogic,
   quota: quotaLogic,
+  changeType: changeTypeLogic,
+  renameAddress: renameAddressLogic,
+  forwarding: forwardingLogic,
+  aliases: aliasesLogic,
   deleteMailbox: deleteMailboxLogic,
   buy: buyLogic,
   changeMyPassword: changeMyPasswordLogic,

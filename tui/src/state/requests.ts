@@ -3,7 +3,9 @@ import type {
   DomainDashboard,
   DomainRow,
   Holder,
+  MailboxDetail,
   MailboxPage,
+  MailboxPageQuery,
   NewMailboxSetup,
   PasswordRules,
   PecDeleteWarning,
@@ -18,13 +20,7 @@ export type Request =
   | { readonly op: 'domains' }
   | { readonly op: 'dashboard'; readonly domain: string }
   /** One page of a domain's mailboxes matching `filter` (address or name), with usage. */
-  | {
-      readonly op: 'mailboxPage';
-      readonly domain: string;
-      readonly filter: string;
-      readonly offset: number;
-      readonly limit: number;
-    }
+  | ({ readonly op: 'mailboxPage' } & MailboxPageQuery)
   | { readonly op: 'newMailboxSetup'; readonly domain: string }
   | {
       readonly op: 'createMailbox';
@@ -48,6 +44,19 @@ export type Request =
       readonly oldPassword: string;
       readonly newPassword: string;
     }
+  | { readonly op: 'mailboxDetail'; readonly address: string }
+  | { readonly op: 'setStatus'; readonly address: string; readonly status: 'active' | 'locked' | 'closed' }
+  | { readonly op: 'changeType'; readonly address: string; readonly type: string }
+  | { readonly op: 'renameAddress'; readonly address: string; readonly newAddress: string }
+  | {
+      readonly op: 'setForwarding';
+      readonly address: string;
+      readonly to: readonly string[];
+      readonly allowed: boolean;
+    }
+  | { readonly op: 'setQuota'; readonly address: string; readonly bytes: number }
+  | { readonly op: 'addAlias'; readonly address: string; readonly alias: string }
+  | { readonly op: 'removeAlias'; readonly address: string; readonly alias: string }
   | { readonly op: 'pecLogin'; readonly username: string; readonly password: string }
   | { readonly op: 'pecDomain' }
   | { readonly op: 'pecRules' }
@@ -80,6 +89,7 @@ export type Loaded =
   | { readonly kind: 'mailboxPage'; readonly page: MailboxPage }
   | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
   | { readonly kind: 'holder'; readonly holder: Holder }
+  | { readonly kind: 'mailboxDetail'; readonly detail: MailboxDetail }
   | { readonly kind: 'rules'; readonly rules: PasswordRules }
   | { readonly kind: 'quota'; readonly quota: QuotaInfo }
   | { readonly kind: 'buySetup'; readonly setup: BuySetup }
@@ -103,6 +113,7 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'mailboxPage',
   'newMailboxSetup',
   'holder',
+  'mailboxDetail',
   'rulesFor',
   'quota',
   'buySetup',

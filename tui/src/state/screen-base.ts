@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/catalogue.ts';
 import type { BindingId } from '../keys/bindings.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
-import type { Message } from './message.ts';
+import { errorMessage, type Message } from './message.ts';
 import type { Loaded, Pending, Request } from './requests.ts';
 import type { Screen } from './screen.ts';
 
@@ -11,6 +11,8 @@ export interface ScreenBase {
   readonly seq: number;
   readonly pending: Pending | null;
   readonly message: Message | null;
+  /** The read the screen opened with: asked again when the form is sent before it ever arrived. */
+  readonly load?: Request;
 }
 
 /** What the session tells every screen: who is logged in and in which mode. */
@@ -41,6 +43,8 @@ export type Nav =
   /** Pops down to the nearest screen of `kind` (or once when none), which reloads. */
   | { readonly type: 'popTo'; readonly kind: Screen['kind']; readonly message?: Message }
   | { readonly type: 'home'; readonly message?: Message }
+  /** The top screen changed data: it reloads, and the screens under it reload when shown again. */
+  | { readonly type: 'changed'; readonly message?: Message }
   | { readonly type: 'help' }
   | { readonly type: 'quit' };
 
@@ -85,7 +89,19 @@ export interface ScreenLogic<S extends Screen> {
 
 /** The base of a new screen, optionally starting a request at once. */
 export function base(req?: Request): ScreenBase {
-  return { id: 0, seq: req ? 1 : 0, pending: req ? { seq: 1, req } : null, message: null };
+  return req
+    ? { id: 0, seq: 1, pending: { seq: 1, req }, message: null, load: req }
+    : { id: 0, seq: 0, pending: null, message: null };
+}
+
+/**
+ * A form sent before its data arrived: while the read is in flight it says so; when the read failed
+ * (e.g. `service.PERM_DENIED`) it asks again, so the user sees the real cause instead of a form that
+ * says "still loading" forever.
+ */
+export function notReady<S extends ScreenBase>(s: S): Step<S> {
+  if (s.pending || !s.load) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  return stay(withRequest(s, s.load));
 }
 
 /** The screen with a new request in flight and its feedback line cleared. */

@@ -1,9 +1,12 @@
+import type { AliasesScreen } from './screens/aliases.ts';
 import type { BuyScreen } from './screens/buy.ts';
 import type { ChangeMyPasswordScreen } from './screens/change-my-password.ts';
+import type { ChangeTypeScreen } from './screens/change-type.ts';
 import type { DashboardScreen } from './screens/dashboard.ts';
 import type { DeleteMailboxScreen } from './screens/delete-mailbox.ts';
 import type { DomainsScreen } from './screens/domains.ts';
 import type { EditUserScreen } from './screens/edit-user.ts';
+import type { ForwardingScreen } from './screens/forwarding.ts';
 import type { HelpScreen } from './screens/help.ts';
 import type { HomeScreen } from './screens/home.ts';
 import type { MailboxScreen } from './screens/mailbox.ts';
@@ -20,6 +23,7 @@ import type { PecSearchScreen } from './screens/pec-search.ts';
 import type { ProfileAddScreen } from './screens/profile-add.ts';
 import type { ProfilesScreen } from './screens/profiles.ts';
 import type { QuotaScreen } from './screens/quota.ts';
+import type { RenameAddressScreen } from './screens/rename-address.ts';
 import type { ResetPasswordScreen } from './screens/reset-password.ts';
 
 /** Every screen of the app, discriminated by `kind`; the navigation stack holds these. */
@@ -33,6 +37,10 @@ export type Screen =
   | EditUserScreen
   | ResetPasswordScreen
   | QuotaScreen
+  | ChangeTypeScreen
+  | RenameAddressScreen
+  | ForwardingScreen
+  | AliasesScreen
   | DeleteMailboxScreen
   | BuyScreen
   | ChangeMyPasswordScreen

@@ -1,8 +1,8 @@
 import type { BuySetup } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
-import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
-import { errorMessage, successMessage } from '../message.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { ask, FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { errorMessage, infoMessage, successMessage } from '../message.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Buy / raise mailbox slots of a type: a global admin raises the limit, a domain admin is told to order. */
 export interface BuyScreen extends ScreenBase {
@@ -27,14 +27,24 @@ export function buyScreen(domain: string, type = ''): BuyScreen {
 }
 
 function submit(s: BuyScreen) {
-  if (!s.setup) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!s.setup) return notReady(s);
   if (!s.setup.globalAdmin) return stay({ ...s, message: errorMessage('buy.orderMore') });
   const type = fieldValue(s.form, 'type');
   const max = Number.parseInt(fieldValue(s.form, 'max'), 10);
-  const used = s.setup.slots.find((t) => t.cosName === type)?.used ?? 0;
+  const slot = s.setup.slots.find((t) => t.cosName === type);
+  const used = slot?.used ?? 0;
   if (!Number.isInteger(max))
     return stay({ ...s, message: errorMessage('form.required', { field: 'field.newMax' }) });
   if (max < used) return stay({ ...s, message: errorMessage('buy.belowUsed', { used }) });
+  // Lowering a limit takes slots away: it goes ahead only after a yes.
+  const current = slot?.max ?? null;
+  if ((current === null || max < current) && !s.form.confirmed) {
+    const from = current === null ? 'unlimited' : String(current);
+    return ask(
+      s,
+      infoMessage(current === null ? 'buy.confirmLimit' : 'buy.confirmLower', { type, from, max }),
+    );
+  }
   return stay(withRequest(s, { op: 'setTypeLimit', domain: s.domain, type, max }));
 }
 

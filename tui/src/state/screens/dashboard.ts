@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/catalogue.ts';
 import { is } from '../../keys/bindings.ts';
 import type { DomainDashboard } from '../../services/types.ts';
 import { MENU_FOOTER, menuKey } from '../menu.ts';
+import { errorMessage, type Message } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { buyScreen } from './buy.ts';
 import { mailboxesScreen } from './mailboxes.ts';
@@ -22,6 +23,20 @@ export const DASHBOARD_ITEMS = [
   { id: 'buy', label: 'dashboard.buy' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
+/**
+ * Why an action cannot be used now, or null. New mailbox on a domain that is not active would fail only
+ * after the whole form was filled (Zimbra refuses with PERM_DENIED): it is shown disabled instead.
+ */
+export function dashboardItemDisabled(
+  s: DashboardScreen,
+  id: (typeof DASHBOARD_ITEMS)[number]['id'],
+): Message | null {
+  const status = s.data?.status;
+  if (id === 'new' && status !== undefined && status !== 'active')
+    return errorMessage('dashboard.disabled.notActive', { status: `status.${status}` });
+  return null;
+}
+
 /** The dashboard of `domain`, loading. */
 export function dashboardScreen(domain: string): DashboardScreen {
   return { kind: 'dashboard', ...base({ op: 'dashboard', domain }), domain, data: null, cursor: 0 };
@@ -35,6 +50,8 @@ export const dashboardLogic: ScreenLogic<DashboardScreen> = {
     if (move === null) return stay(s);
     if (move !== 'open') return stay({ ...s, cursor: move.cursor });
     const id = DASHBOARD_ITEMS[s.cursor]?.id;
+    const disabled = id ? dashboardItemDisabled(s, id) : null;
+    if (disabled) return stay({ ...s, message: disabled });
     const next =
       id === 'mailboxes'
         ? mailboxesScreen(s.domain)

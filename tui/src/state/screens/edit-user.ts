@@ -1,7 +1,7 @@
 import { capturesText, createForm, type FormState, field, fieldValue, setValue } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Edit a mailbox holder's first and last name. */
 export interface EditUserScreen extends ScreenBase {
@@ -18,12 +18,14 @@ export function editUserScreen(address: string): EditUserScreen {
     ...base({ op: 'holder', address }),
     address,
     loaded: false,
-    form: createForm([field('givenName', 'field.givenName', 'text'), field('sn', 'field.sn', 'text')]),
+    form: createForm([field('givenName', 'field.givenName', 'text'), field('sn', 'field.sn', 'text')], {
+      enterAdvances: true,
+    }),
   };
 }
 
 function submit(s: EditUserScreen) {
-  if (!s.loaded) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!s.loaded) return notReady(s);
   const givenName = fieldValue(s.form, 'givenName').trim();
   const sn = fieldValue(s.form, 'sn').trim();
   if (!sn) return stay({ ...s, message: errorMessage('form.required', { field: 'field.sn' }) });

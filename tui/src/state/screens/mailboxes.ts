@@ -1,6 +1,6 @@
-import { is } from '../../keys/bindings.ts';
+import { type BindingId, is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
-import type { MailboxRow } from '../../services/types.ts';
+import type { MailboxRow, MailboxSortColumn } from '../../services/types.ts';
 import { LIST_START, type ListState, listKey, moveTo, withListKeys } from '../list.ts';
 import type { Request } from '../requests.ts';
 import { base, type Fetch, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
@@ -13,6 +13,7 @@ export const MAILBOX_PAGE = 100;
 
 /** The pages read so far for one filter and one generation (a refresh starts a new one). */
 export interface LoadedMailboxes {
+  /** The query the pages answer: filter text, sort and status filter (see {@link queryOf}). */
   readonly filter: string;
   readonly generation: number;
   /** Mailboxes matching `filter` (the server's searchTotal). */
@@ -40,6 +41,27 @@ export interface MailboxesScreen extends ScreenBase {
   readonly filter: string;
   readonly filtering: boolean;
   readonly list: ListState;
+  /** The column the server sorts by, and in which direction. */
+  readonly sort: MailboxSortColumn;
+  readonly ascending: boolean;
+  /** Only mailboxes of this status (`f` cycles), or all. */
+  readonly status: string | null;
+}
+
+/** The status filters `f` cycles through, after "all". */
+export const STATUS_FILTERS = ['active', 'locked', 'closed'] as const;
+
+/** The sort key of each column: the same key again reverses the order. */
+const SORT_KEYS: readonly (readonly [BindingId, MailboxSortColumn])[] = [
+  ['sortAddress', 'address'],
+  ['sortName', 'name'],
+  ['sortType', 'type'],
+  ['sortStatus', 'status'],
+];
+
+/** Everything the server is asked besides the page: the pages loaded answer exactly this. */
+export function queryOf(s: MailboxesScreen): string {
+  return [s.filter, s.sort, s.ascending ? 'asc' : 'desc', s.status ?? ''].join('\u0000');
 }
 
 /** The Mailboxes table of `domain`; its first page is fetched at once. */
@@ -55,12 +77,15 @@ export function mailboxesScreen(domain: string): MailboxesScreen {
     filter: '',
     filtering: false,
     list: LIST_START,
+    sort: 'address',
+    ascending: true,
+    status: null,
   };
 }
 
 /** True when the loaded pages answer the filter and generation the screen has now. */
 export function isCurrent(s: MailboxesScreen): boolean {
-  return s.loaded !== null && s.loaded.filter === s.filter && s.loaded.generation === s.generation;
+  return s.loaded !== null && s.loaded.filter === queryOf(s) && s.loaded.generation === s.generation;
 }
 
 /** Rows the list has (the loaded total, maybe of the previous filter while the new one loads). */
@@ -74,7 +99,7 @@ export function rowAt(s: MailboxesScreen, index: number): MailboxRow | undefined
 }
 
 function fetchKey(s: MailboxesScreen, offset: number): string {
-  return `${s.generation}\u0000${s.filter}\u0000${offset}`;
+  return `${s.generation}\u0000${queryOf(s)}\u0000${offset}`;
 }
 
 /** Page indexes covering the window plus one window before and after, so PgUp/PgDn find rows ready. */
@@ -91,7 +116,16 @@ function wantedPages(s: MailboxesScreen, page: number): number[] {
 
 function pageRequest(s: MailboxesScreen, index: number): Fetch {
   const offset = index * MAILBOX_PAGE;
-  const req: Request = { op: 'mailboxPage', domain: s.domain, filter: s.filter, offset, limit: MAILBOX_PAGE };
+  const req: Request = {
+    op: 'mailboxPage',
+    domain: s.domain,
+    filter: s.filter,
+    offset,
+    limit: MAILBOX_PAGE,
+    sort: s.sort,
+    ascending: s.ascending,
+    ...(s.status ? { status: s.status } : {}),
+  };
   return { key: fetchKey(s, offset), req };
 }
 
@@ -120,6 +154,19 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
     if (key.name === 'escape' && s.filter) return stay(withFilter(s, ''));
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
     if (is(key, 'refresh')) return stay(refreshed(s));
+    const sortBy = SORT_KEYS.find(([id]) => is(key, id))?.[1];
+    // The server sorts: a new order starts at the top, as k9s does (same key again: reversed).
+    if (sortBy)
+      return stay({
+        ...s,
+        sort: sortBy,
+        ascending: s.sort === sortBy ? !s.ascending : true,
+        list: LIST_START,
+      });
+    if (is(key, 'statusFilter')) {
+      const at = s.status === null ? -1 : STATUS_FILTERS.indexOf(s.status as (typeof STATUS_FILTERS)[number]);
+      return stay({ ...s, status: STATUS_FILTERS[at + 1] ?? null, list: LIST_START });
+    }
     if (is(key, 'newItem')) return { screen: s, nav: { type: 'push', screen: newMailboxScreen(s.domain) } };
     const row = rowAt(s, s.list.cursor);
     if (!row) return stay(s);
@@ -132,7 +179,7 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   fetches: (s, ctx) => ({
     list: wantedPages(s, ctx.page).map((p) => pageRequest(s, p)),
     // A changed filter waits for typing to pause; scrolling and refreshes fetch at once.
-    debounce: s.loaded !== null && s.loaded.filter !== s.filter,
+    debounce: s.loaded !== null && s.loaded.filter.split('\u0000')[0] !== s.filter,
   }),
   onFetched(s, key, data, ctx) {
     if (data.kind !== 'mailboxPage' || key !== fetchKey(s, data.page.offset)) return s;
@@ -140,7 +187,7 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
     const index = Math.floor(page.offset / MAILBOX_PAGE);
     const pages =
       isCurrent(s) && s.loaded ? { ...s.loaded.pages, [index]: page.rows } : { [index]: page.rows };
-    const loaded = { filter: s.filter, generation: s.generation, total: page.total, pages };
+    const loaded = { filter: queryOf(s), generation: s.generation, total: page.total, pages };
     return {
       ...s,
       loaded,
@@ -154,6 +201,8 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']
-      : ['up', 'down', 'pageDown', 'open', 'search', 'newItem', 'deleteItem', 'back', 'refresh'],
-  keys: (s) => (s.filtering ? mailboxesLogic.footer(s) : withListKeys(mailboxesLogic.footer(s))),
+      : ['up', 'down', 'open', 'search', 'statusFilter', 'newItem', 'deleteItem', 'back', 'refresh'],
+  // A, T and S are explained on the N line of the help (one line for the four sort keys).
+  keys: (s) =>
+    s.filtering ? mailboxesLogic.footer(s) : withListKeys([...mailboxesLogic.footer(s), 'sortName']),
 };

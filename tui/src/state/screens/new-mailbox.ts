@@ -4,7 +4,7 @@ import { capturesText, createForm, type FormState, field, fieldValue, focused } 
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
 import { passwordFields, refusePassword } from '../password-form.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { buyScreen } from './buy.ts';
 
 /** The New mailbox form of a domain. */
@@ -46,7 +46,7 @@ export function typeFull(s: NewMailboxScreen): boolean {
 function submit(s: NewMailboxScreen) {
   const name = fieldValue(s.form, 'name').trim();
   const type = fieldValue(s.form, 'type');
-  if (!s.setup) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!s.setup) return notReady(s);
   if (!name) return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
   if (typeFull(s)) {
     const typeAt = s.form.fields.findIndex((f) => f.name === 'type');

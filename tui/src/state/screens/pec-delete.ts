@@ -2,7 +2,7 @@ import type { PecDeleteWarning } from '../../services/types.ts';
 import { createForm, type FormState, field, fieldValue } from '../form.ts';
 import { formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Delete a PEC mailbox: the server's warning first, then the address typed in full. */
 export interface PecDeleteScreen extends ScreenBase {
@@ -26,7 +26,7 @@ export function pecDeleteScreen(localPart: string, address: string): PecDeleteSc
 }
 
 function submit(s: PecDeleteScreen) {
-  if (!s.warning) return stay({ ...s, message: errorMessage('form.stillLoading') });
+  if (!s.warning) return notReady(s);
   const typed = fieldValue(s.form, 'confirm').trim();
   // A wrong confirmation sends nothing.
   if (typed !== s.warning.confirmWith) {

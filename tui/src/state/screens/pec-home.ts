@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/catalogue.ts';
 import { is } from '../../keys/bindings.ts';
 import type { PecDomainInfo } from '../../services/types.ts';
 import { MENU_FOOTER, menuKey } from '../menu.ts';
+import { errorMessage, type Message } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { pecCreateScreen } from './pec-create.ts';
 import { pecSearchScreen } from './pec-search.ts';
@@ -21,6 +22,17 @@ export const PEC_HOME_ITEMS = [
   { id: 'logout', label: 'pec.logout' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
+/** Why an action cannot be used now, or null: Create on a full PEC domain would fail after the form. */
+export function pecHomeItemDisabled(
+  s: PecHomeScreen,
+  id: (typeof PEC_HOME_ITEMS)[number]['id'],
+): Message | null {
+  const info = s.info;
+  if (id === 'create' && info && info.mailboxLimit !== null && info.mailboxCount >= info.mailboxLimit)
+    return errorMessage('pec.disabled.full', { count: info.mailboxCount, limit: info.mailboxLimit });
+  return null;
+}
+
 /** The PEC panel after login, loading the domain. */
 export function pecHomeScreen(postmaster: string): PecHomeScreen {
   return { kind: 'pecHome', ...base({ op: 'pecDomain' }), postmaster, info: null, cursor: 0 };
@@ -37,6 +49,8 @@ export const pecHomeLogic: ScreenLogic<PecHomeScreen> = {
     const id = PEC_HOME_ITEMS[s.cursor]?.id;
     if (id === 'logout') return stay(withRequest(s, { op: 'pecLogout' }));
     if (!s.info) return stay(s);
+    const disabled = id ? pecHomeItemDisabled(s, id) : null;
+    if (disabled) return stay({ ...s, message: disabled });
     const next = id === 'create' ? pecCreateScreen(s.info.name) : pecSearchScreen();
     return { screen: s, nav: { type: 'push', screen: next } };
   },

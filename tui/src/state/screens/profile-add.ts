@@ -1,21 +1,24 @@
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Profile } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue } from '../form.ts';
-import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
-import { errorMessage, successMessage } from '../message.ts';
-import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
+import { ask, FORM_FOOTER, formScreenKey } from '../form-screen.ts';
+import { errorMessage, infoMessage, successMessage } from '../message.ts';
+import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 
 /** Add a profile: server URL, admin user, CA file, PEC URL, account URL, language. Never a password. */
 export interface ProfileAddScreen extends ScreenBase {
   readonly kind: 'profileAdd';
   readonly form: FormState;
+  /** The profiles saved already (read when the form opens): a name among them is replaced only after a yes. */
+  readonly existing: readonly Profile[] | null;
 }
 
 /** The Add profile form; its language starts as the UI's. */
 export function profileAddScreen(lang: Lang = 'en'): ProfileAddScreen {
   return {
     kind: 'profileAdd',
-    ...base(),
+    ...base({ op: 'profiles' }),
+    existing: null,
     form: createForm([
       field('name', 'field.profileName', 'text'),
       field('url', 'field.url', 'text'),
@@ -29,6 +32,7 @@ export function profileAddScreen(lang: Lang = 'en'): ProfileAddScreen {
 }
 
 function submit(s: ProfileAddScreen) {
+  if (s.existing === null) return notReady(s);
   const name = fieldValue(s.form, 'name').trim();
   const url = fieldValue(s.form, 'url').trim();
   const user = fieldValue(s.form, 'user').trim();
@@ -53,22 +57,26 @@ function submit(s: ProfileAddScreen) {
     ...(pecUrl ? { pecUrl } : {}),
     ...(accountUrl ? { accountUrl } : {}),
   };
+  const old = s.existing.find((p) => p.name === name);
+  if (old && !s.form.confirmed) return ask(s, infoMessage('profile.replace', { name, url: old.url }));
   return stay(withRequest(s, { op: 'saveProfile', profile }));
 }
 
 export const profileAddLogic: ScreenLogic<ProfileAddScreen> = {
   onKey: (s, key) => formScreenKey(s, key, submit),
   onLoaded: (s, data) =>
-    data.kind === 'profiles'
-      ? {
-          screen: s,
-          nav: {
-            type: 'pop',
-            message: successMessage('profile.saved', { name: fieldValue(s.form, 'name').trim() }),
-            reload: true,
-          },
-        }
-      : stay(s),
+    data.kind === 'profiles' && s.existing === null
+      ? stay({ ...s, existing: data.rows })
+      : data.kind === 'profiles'
+        ? {
+            screen: s,
+            nav: {
+              type: 'pop',
+              message: successMessage('profile.saved', { name: fieldValue(s.form, 'name').trim() }),
+              reload: true,
+            },
+          }
+        : stay(s),
   captures: (s) => capturesText(s.form),
   dirty: (s) => s.form.dirty,
   footer: () => [...FORM_FOOTER, 'cycle'],
