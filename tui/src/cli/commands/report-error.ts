@@ -64,7 +64,11 @@ export function classifyError(lang: Lang, error: unknown): ReportedError {
   }
   if (isValidationError(error)) {
     const message = error.issues
-      .map((i) => say(lang, 'error.validation', { field: i.field, rule: i.rule, message: i.message }))
+      .map((i) =>
+        i.message.includes(i.rule)
+          ? say(lang, 'error.validationShort', { field: i.field, message: i.message })
+          : say(lang, 'error.validation', { field: i.field, rule: i.rule, message: i.message }),
+      )
       .join('; ');
     return { exit: EXIT.refused, code: error.code, message, field: error.field, rule: error.rule };
   }
