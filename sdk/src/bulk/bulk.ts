@@ -74,7 +74,7 @@ export class Bulk {
       ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
     });
     const directory = new Directory(this.#admin, opts.maxAttempts, opts.retryDelayMs, undefined);
-    const prepared = await preflight(this.#admin, directory, PLANS[operation], rows, {
+    const prepared = await preflight(directory, PLANS[operation], rows, {
       generatePasswords: options.generatePasswords === true,
       mustChange: false,
       jobId: opts.jobId,
@@ -182,7 +182,7 @@ export class Bulk {
       journal: opts.journal,
       resume: opts.resume,
     };
-    const prepared = await preflight(this.#admin, directory, plan, rows, settings);
+    const prepared = await preflight(directory, plan, rows, settings);
     const { report } = prepared;
     if (operation === 'delete' && extra.confirmCount !== report.total) {
       throw new ValidationError([

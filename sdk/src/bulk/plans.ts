@@ -70,7 +70,7 @@ const create: Plan = {
       ),
     ];
   },
-  answered(job, results) {
+  answered(_job, results) {
     const r = first(results);
     if (r.ok) return { kind: 'done', outcome: 'created' };
     // Someone (maybe this run, through a lost answer) created it since pre-flight: look before deciding.

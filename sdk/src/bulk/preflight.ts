@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isZimbraFault } from '../errors/index.ts';
-import { type Account, type Cos, PasswordPolicy, type ZimbraAdmin } from '../zimbra/index.ts';
+import { type Account, type Cos, PasswordPolicy } from '../zimbra/index.ts';
 import { checkRow } from './check-row.ts';
 import type { Directory } from './directory.ts';
 import type { Job, Step } from './job.ts';
@@ -81,7 +81,6 @@ async function readJournal(journal: BulkJournal, jobId: string) {
  * mailboxes. Only reads go on the wire.
  */
 export async function preflight(
-  admin: ZimbraAdmin,
   directory: Directory,
   plan: Plan,
   input: Iterable<BulkRow> | AsyncIterable<BulkRow>,
