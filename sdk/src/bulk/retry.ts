@@ -8,6 +8,15 @@ export function isUnclear(error: unknown): boolean {
   return error instanceof ZimbraFault && error.fault === 'server' && error.code.startsWith('service.');
 }
 
+// The session logs in again once per dead token; a token that dies again before the replay lands is
+// still "nothing happened", so a read is simply asked again.
+const REAUTH = new Set(['service.AUTH_EXPIRED', 'service.AUTH_REQUIRED']);
+
+/** True for an error after which a read may be sent again. */
+export function isRetryableRead(error: unknown): boolean {
+  return isUnclear(error) || (error instanceof ZimbraFault && REAUTH.has(error.code));
+}
+
 /** Waits `ms`, or less when `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -42,7 +51,7 @@ export async function readWithRetries<T>(
     try {
       return await read();
     } catch (error) {
-      if (!isUnclear(error) || attempt >= attempts || signal?.aborted) throw error;
+      if (!isRetryableRead(error) || attempt >= attempts || signal?.aborted) throw error;
       await sleep(backoff(baseMs, attempt), signal);
     }
   }
