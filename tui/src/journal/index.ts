@@ -1,4 +1,6 @@
 // The audit journal: entry shape, where the file lives, the NDJSON store.
+
+export { createBulkJournal } from './bulk-journal.ts';
 export type { JournalEntry, JournalOutcome } from './journal-entry.ts';
 export { toJournalEntry } from './journal-entry.ts';
 export { journalPath } from './journal-path.ts';

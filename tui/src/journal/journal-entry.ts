@@ -1,5 +1,5 @@
-/** How one change ended. */
-export type JournalOutcome = 'ok' | 'failed' | 'refused';
+/** How one change ended; `pending` marks a bulk write sent whose answer is not (yet) known. */
+export type JournalOutcome = 'ok' | 'failed' | 'refused' | 'pending';
 
 /**
  * One line of the audit journal: who changed what, where, and how it ended. The shape is closed on
@@ -23,7 +23,7 @@ export interface JournalEntry {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
-const OUTCOMES: readonly string[] = ['ok', 'failed', 'refused'];
+const OUTCOMES: readonly string[] = ['ok', 'failed', 'refused', 'pending'];
 
 /** Reads one parsed line back into an entry, or undefined when it is not one (a torn last line). */
 export function toJournalEntry(raw: unknown): JournalEntry | undefined {

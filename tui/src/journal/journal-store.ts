@@ -25,7 +25,8 @@ export interface JournalQuery {
 export interface JournalStore {
   /** The file, or undefined when the journal is off. */
   readonly path: string | undefined;
-  append(entry: JournalEntry): void;
+  /** Appends entries, all in one write. */
+  append(...entries: readonly JournalEntry[]): void;
   read(query?: JournalQuery): JournalEntry[];
 }
 
@@ -38,13 +39,14 @@ export function createJournalStore(path: string | undefined): JournalStore {
   if (path === undefined) return { path, append: () => undefined, read: () => [] };
   return {
     path,
-    append(entry) {
+    append(...entries) {
+      if (entries.length === 0) return;
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const fd = openSync(path, 'a', 0o600);
       try {
         // A file made by something else with a looser mode is tightened: it holds who did what.
         if ((fstatSync(fd).mode & 0o077) !== 0) chmodSync(path, 0o600);
-        writeSync(fd, `${JSON.stringify(entry)}\n`);
+        writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
       } finally {
         closeSync(fd);
       }

@@ -2,11 +2,13 @@
 export interface Progress {
   /** `n` more done. */
   tick(n?: number): void;
+  /** `done` of `total` done (a bulk run's progress event). */
+  update(done: number, total: number): void;
   /** Clears the line. */
   end(): void;
 }
 
-const NONE: Progress = { tick: () => undefined, end: () => undefined };
+const NONE: Progress = { tick: () => undefined, update: () => undefined, end: () => undefined };
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -17,10 +19,11 @@ function clock(seconds: number): string {
  * A progress bar on `stream`, redrawn at most ten times a second, only when the stream is a terminal:
  * a pipe or a log file gets nothing, so `2> log` stays clean.
  */
-export function createProgress(stream: NodeJS.WriteStream, total: number | undefined): Progress {
+export function createProgress(stream: NodeJS.WriteStream, initialTotal: number | undefined): Progress {
   if (!stream.isTTY) return NONE;
   const started = Date.now();
   let done = 0;
+  let total = initialTotal;
   let drawn = 0;
   const draw = () => {
     const elapsed = (Date.now() - started) / 1000;
@@ -44,6 +47,10 @@ export function createProgress(stream: NodeJS.WriteStream, total: number | undef
         drawn = now;
         draw();
       }
+    },
+    update(nowDone, nowTotal) {
+      total = nowTotal;
+      this.tick(nowDone - done);
     },
     end() {
       stream.write('\r\x1b[K');

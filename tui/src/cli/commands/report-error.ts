@@ -1,4 +1,13 @@
-import { isCasellaError, isPecApiError, isValidationError, isZimbraFault } from '@casella/sdk';
+import {
+  BulkAbortedError,
+  BulkInputError,
+  BulkRefusedError,
+  isCasellaError,
+  isPecApiError,
+  isValidationError,
+  isZimbraFault,
+} from '@casella/sdk';
+import { describeIssueIn, describeShortfallIn } from './bulk-words.ts';
 import { InputRefused, LoginFailed, UsageError } from './cli-errors.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { type Lang, plainWordsFor, say } from './messages.ts';
@@ -10,6 +19,8 @@ export interface ReportedError {
   readonly message: string;
   readonly field?: string;
   readonly rule?: string;
+  /** Machine-readable detail for `--json`: a bulk file's row issues and capacity shortfalls. */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 const CONNECTION_CODES = new Set(['TRANSPORT', 'TIMEOUT']);
@@ -62,6 +73,30 @@ export function classifyError(lang: Lang, error: unknown): ReportedError {
       message: say(lang, 'error.loginFailed', { url: error.url, message: inner.message }),
     };
   }
+  if (error instanceof BulkRefusedError || error instanceof BulkInputError) {
+    const report = error instanceof BulkRefusedError ? error.report : undefined;
+    const issues = report ? report.issues : (error as BulkInputError).issues;
+    const capacity = report?.capacity ?? [];
+    const lines = [
+      ...capacity.map((s) => describeShortfallIn(lang, s)),
+      ...issues.map((i) => describeIssueIn(lang, i)),
+    ];
+    return {
+      exit: EXIT.refused,
+      code: error.code,
+      message: [say(lang, 'import.refused'), ...lines.map((l) => `  ${l}`)].join('\n'),
+      extra: { issues, capacity },
+    };
+  }
+  if (error instanceof BulkAbortedError) {
+    const done = Object.values(error.summary.counts).reduce((a, b) => a + b, 0);
+    return {
+      exit: EXIT.interrupted,
+      code: error.code,
+      message: say(lang, 'import.aborted', { done, total: error.summary.total }),
+      extra: { summary: error.summary },
+    };
+  }
   if (isValidationError(error)) {
     const message = error.issues
       .map((i) =>
@@ -97,7 +132,7 @@ export function reportError(
   const r = classifyError(lang, error);
   if (json) {
     stderr.write(
-      `${JSON.stringify({ error: { code: r.code, message: r.message, exit: r.exit, ...(r.field ? { field: r.field, rule: r.rule } : {}) } })}\n`,
+      `${JSON.stringify({ error: { code: r.code, message: r.message, exit: r.exit, ...(r.field ? { field: r.field, rule: r.rule } : {}), ...r.extra } })}\n`,
     );
   } else {
     stderr.write(`${say(lang, 'error.prefix', { message: r.message })}\n`);
