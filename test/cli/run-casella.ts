@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type MockServer, startMockServer } from '@casella/mock-server';
+import { type MockServer, type MockServerOptions, startMockServer } from '@casella/mock-server';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** The package's bin, as npm installs it (today it runs the sources through tsx). */
@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly stdin?: string;
   /** Called once the process is spawned (e.g. to read `ps` while it runs). */
   readonly onSpawn?: (pid: number) => void;
+  /** Called with everything printed on stdout so far, each time more arrives (e.g. to interrupt it). */
+  readonly onStdout?: (stdout: string, pid: number) => void;
 }
 
 /**
@@ -49,6 +51,7 @@ export function runCasella(args: readonly string[], options: RunOptions = {}): P
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
+      if (child.pid !== undefined) options.onStdout?.(stdout, child.pid);
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
@@ -89,13 +92,13 @@ export interface CliFixture {
   run(args: readonly string[], options?: RunOptions): Promise<CasellaRun>;
 }
 
-/** Sets up a {@link CliFixture} for the surrounding file or `describe`. */
-export function useCliMock(): CliFixture {
+/** Sets up a {@link CliFixture} for the surrounding file or `describe`; the demo seed unless told. */
+export function useCliMock(options: MockServerOptions = { seed: 'demo' }): CliFixture {
   let mock: MockServer | undefined;
   let dir: string | undefined;
   const dirs: string[] = [];
   beforeAll(async () => {
-    mock = await startMockServer({ seed: 'demo' });
+    mock = await startMockServer(options);
   });
   beforeEach(() => {
     mock?.reset();
