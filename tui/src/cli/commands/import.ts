@@ -157,9 +157,12 @@ export const importCommands: readonly CommandSpec[] = [
       const reportFile = ctx.text('report');
       const report = reportFile ? openSync(reportFile, 'w', 0o600) : undefined;
       const controller = new AbortController();
+      let stoppedAt = 0;
       const stop = () => {
-        // A second Ctrl+C does not wait for the batches in flight; the journal still has their intents.
-        if (controller.signal.aborted) process.exit(EXIT.interrupted);
+        // A second Ctrl+C does not wait for the batches in flight (the journal has their intents). The
+        // same signal can arrive twice in a row (tsx's loader re-emits it), so only a later one counts.
+        if (stoppedAt > 0 && Date.now() - stoppedAt > 1000) process.exit(EXIT.interrupted);
+        if (stoppedAt === 0) stoppedAt = Date.now();
         controller.abort();
       };
       process.on('SIGINT', stop);
