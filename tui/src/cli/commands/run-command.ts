@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createJournalStore, journalPath } from '../../journal/index.ts';
+import { createProfileStore } from '../../services/profile-store.ts';
 import { UsageError } from './cli-errors.ts';
 import { type CliIo, createContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
@@ -38,10 +39,16 @@ function wordsOf(argv: readonly string[]): string[] {
   return words;
 }
 
+/** `--lang`, else the language of the `--profile` named, else the locale. */
 function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  const i = argv.indexOf('--lang');
-  const eq = argv.find((a) => a.startsWith('--lang='));
-  return detectLang(i >= 0 ? argv[i + 1] : eq?.slice('--lang='.length), env);
+  const flagValue = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  };
+  const given = flagValue('--lang');
+  if (given === 'it' || given === 'en') return given;
+  const profile = flagValue('--profile');
+  return detectLang(profile ? createProfileStore().get(profile)?.lang : undefined, env);
 }
 
 /** The command whose words begin argv's words, the longest such. */
