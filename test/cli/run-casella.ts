@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type MockServer, type MockServerOptions, startMockServer } from '@casella/mock-server';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-/** The package's bin, as npm installs it (today it runs the sources through tsx). */
-export const CASELLA_BIN = fileURLToPath(new URL('../../tui/bin/casella.js', import.meta.url));
+/** The package's bin, as npm installs it (built JavaScript: `npm run build` first, as `npm test` does). */
+export const CASELLA_BIN = fileURLToPath(new URL('../../tui/dist/bin.js', import.meta.url));
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'Casella-Demo-1!';
