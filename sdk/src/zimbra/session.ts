@@ -1,5 +1,6 @@
 import { CasellaError } from '../errors/casella-error.ts';
 import { ZimbraFault } from '../errors/zimbra-fault.ts';
+import { VERSION } from '../version.ts';
 import { buildBatchEnvelope, buildEnvelope, NS, type SoapDocument, type XmlBody } from './envelope.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { expectResponse, faultFromElement, readBatch, type SoapMessage } from './parse.ts';
@@ -11,7 +12,7 @@ export const ADMIN_PATH = '/service/admin/soap';
 export const ACCOUNT_PATH = '/service/soap';
 
 /** Sent in the context header's `<userAgent>`. */
-export const USER_AGENT = { name: 'casella', version: '0.1.0' } as const;
+export const USER_AGENT = { name: 'casella', version: VERSION } as const;
 
 // Zimbra's answer when the token is dead or missing; the client logs in again once and replays.
 const REAUTH_CODES = new Set(['service.AUTH_EXPIRED', 'service.AUTH_REQUIRED']);
