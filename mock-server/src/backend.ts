@@ -1,4 +1,13 @@
+import { control } from './control.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
+import {
+  type BodyLimit,
+  bodyLimitFor,
+  declaredLength,
+  type RequestLimits,
+  readWithin,
+  resolveRequestLimits,
+} from './limits.ts';
 import { createPecBackend, type PecBackend, type PecSeed } from './pec/index.ts';
 import { type MockSeed, resolveSeed, type SeedName } from './seeds.ts';
 import { createZimbraBackend, type ZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
@@ -11,17 +20,30 @@ export interface MockBackendOptions {
   readonly faults?: Partial<FaultSettings>;
   /** Random source for fault injection (deterministic tests). @default Math.random */
   readonly random?: () => number;
+  /**
+   * Serve the control plane (`/__mock/*`: reset, faults, stats, token expiry). With `false` those paths
+   * answer 404 like any unknown path; `backend.faults` and `backend.reset()` still work in-process.
+   * @default true
+   */
+  readonly controlPlane?: boolean;
+  /** Request-size limits (Zimbra's `zimbraSoapRequestMaxSize`, the pec-admin body limit). */
+  readonly requestLimits?: Partial<RequestLimits>;
 }
 
 /** The emulator's core: one request handler over in-memory state, used by msw and by the HTTP server. */
 export interface MockBackend {
   /** Answers one HTTP request as Zimbra (`/service/admin/soap`, `/service/soap`) or pec-admin (`/pec/v1/…`) would. */
   handle(request: Request): Promise<Response>;
-  /** Back to the seed state, faults cleared. */
+  /** Back to the seed state, faults cleared, fault statistics zeroed. */
   reset(): void;
   /** Expires every Zimbra and PEC token issued so far. */
   expireAllTokens(): void;
+  /** Fault settings and statistics (`faults.stats.lostAnswers`). */
   readonly faults: FaultInjector;
+  /** The request-size limits in force. */
+  readonly limits: RequestLimits;
+  /** Whether `/__mock/*` is served. */
+  readonly controlPlane: boolean;
   /** The Zimbra emulator, with test helpers such as `setUsage(address, bytes)`. */
   readonly zimbra: ZimbraBackend;
   /** The pec-admin emulator, with `setProviderAvailable(false)` to take the provider down. */
@@ -30,15 +52,39 @@ export interface MockBackend {
 
 const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap\/?$/;
 
-/** Builds the emulator's core. The returned `handle` never throws: unexpected errors become 500s. */
+/**
+ * Builds the emulator's core. The returned `handle` never throws: unexpected errors become 500s. A body
+ * past its limit is refused without being read to its end; faults act before or after the backend.
+ */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const seed = resolveSeed(options.seed ?? 'demo');
   const zimbra = createZimbraBackend(seed.zimbra as ZimbraSeed);
   const pec = createPecBackend(seed.pec as PecSeed);
   const faults = new FaultInjector(options.faults, options.random);
+  const limits = resolveRequestLimits(options.requestLimits);
+  const controlPlane = options.controlPlane ?? true;
+
+  /** The answer of a backend, before faults that act on answers. */
+  async function route(request: Request, url: URL): Promise<Response> {
+    try {
+      if (ZIMBRA_PATHS.test(url.pathname)) return await zimbra.handle(request, url);
+      if (url.pathname === '/pec' || url.pathname.startsWith('/pec/')) {
+        if (faults.rateLimited()) return rateLimited(faults.settings.retryAfterSeconds);
+        return await pec.handle(request, url);
+      }
+      return notFound();
+    } catch (error) {
+      return new Response(`mock server failure: ${(error as Error).message}`, {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+      });
+    }
+  }
 
   const backend: MockBackend = {
     faults,
+    limits,
+    controlPlane,
     zimbra,
     pec,
     reset() {
@@ -50,11 +96,15 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       zimbra.expireTokens();
       pec.expireTokens();
     },
-    async handle(request) {
-      const url = new URL(request.url);
-      if (url.pathname.startsWith('/__mock/')) return control(backend, request, url);
+    async handle(incoming) {
+      const url = new URL(incoming.url);
+      const request = await withinLimit(incoming, bodyLimitFor(url.pathname, limits));
+      if (request instanceof Response) return request;
+      if (url.pathname.startsWith('/__mock/')) {
+        return controlPlane ? control(backend, request, url) : notFound();
+      }
       const { latencyMs } = faults.settings;
-      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      if (latencyMs > 0) await pause(latencyMs, request.signal);
       const decision = faults.decide();
       if (decision.kind === 'fail') {
         // What a proxy in front of a dying backend answers: no SOAP, no JSON envelope.
@@ -64,22 +114,54 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           headers: { 'content-type': 'text/html' },
         });
       }
-      try {
-        if (ZIMBRA_PATHS.test(url.pathname)) return await zimbra.handle(request, url);
-        if (url.pathname === '/pec' || url.pathname.startsWith('/pec/')) {
-          if (faults.rateLimited()) return rateLimited(faults.settings.retryAfterSeconds);
-          return await pec.handle(request, url);
-        }
-        return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-      } catch (error) {
-        return new Response(`mock server failure: ${(error as Error).message}`, {
-          status: 500,
-          headers: { 'content-type': 'text/plain' },
-        });
+      const response = await route(request, url);
+      const after = faults.afterHandling();
+      if (after.kind === 'lose') {
+        // The work is done and kept; only the answer goes missing, as when a connection drops mid-answer.
+        await response.body?.cancel();
+        return Response.error();
       }
+      if (after.kind === 'stall') await pause(after.ms, request.signal);
+      return response;
     },
   };
   return backend;
+}
+
+/**
+ * The request with its body read into memory when it fits the limit, or the backend's refusal. A declared
+ * `Content-Length` past the limit is refused before reading; a chunked body is counted as it streams.
+ */
+async function withinLimit(request: Request, limit: BodyLimit): Promise<Request | Response> {
+  if (request.body === null) return request;
+  const declared = declaredLength(request.headers);
+  if (declared !== undefined && declared > limit.maxBytes) return limit.refuse(request, declared);
+  const body = await readWithin(request.body, limit.maxBytes);
+  if (body === undefined) return limit.refuse(request, declared);
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body as Uint8Array<ArrayBuffer>,
+    signal: request.signal,
+  });
+}
+
+/** Waits `ms`, or less when the client went away (the HTTP server aborts the signal on a closed socket). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function notFound(): Response {
+  return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
 }
 
 function rateLimited(retryAfterSeconds: number): Response {
@@ -92,31 +174,4 @@ function rateLimited(retryAfterSeconds: number): Response {
     status: 429,
     headers: { 'retry-after': String(retryAfterSeconds), 'x-request-id': requestId },
   });
-}
-
-/** The control plane of the standalone server: reset, faults, token expiry, health. */
-async function control(backend: MockBackend, request: Request, url: URL): Promise<Response> {
-  const route = `${request.method} ${url.pathname}`;
-  switch (route) {
-    case 'GET /__mock/health':
-      return Response.json({ ok: true });
-    case 'POST /__mock/reset':
-      backend.reset();
-      return new Response(null, { status: 204 });
-    case 'POST /__mock/expire-tokens':
-      backend.expireAllTokens();
-      return new Response(null, { status: 204 });
-    case 'GET /__mock/faults':
-      return Response.json(backend.faults.settings);
-    case 'POST /__mock/faults': {
-      const changes = (await request.json().catch(() => null)) as Partial<FaultSettings> | null;
-      if (changes === null || typeof changes !== 'object') {
-        return Response.json({ error: 'body must be a JSON object of fault settings' }, { status: 400 });
-      }
-      backend.faults.set(changes);
-      return Response.json(backend.faults.settings);
-    }
-    default:
-      return Response.json({ error: `no control route ${route}` }, { status: 404 });
-  }
 }

@@ -4,8 +4,23 @@
 export type { MockBackend, MockBackendOptions } from './backend.ts';
 export { createMockBackend } from './backend.ts';
 export type { SubBackend } from './backend-types.ts';
-export type { FaultSettings } from './faults.ts';
-export { FaultInjector, NO_FAULTS } from './faults.ts';
+export { isLoopbackHost } from './control.ts';
+export type { AnswerDecision, FaultDecision, FaultRule, FaultSettings, FaultStats } from './faults.ts';
+export {
+  describeRule,
+  FAULT_RULES,
+  FaultInjector,
+  FaultSettingError,
+  NO_FAULTS,
+  validateFaultChanges,
+} from './faults.ts';
+export type { RequestLimits } from './limits.ts';
+export {
+  CONTROL_REQUEST_MAX_BYTES,
+  DEFAULT_REQUEST_LIMITS,
+  PEC_REQUEST_MAX_BYTES,
+  ZIMBRA_SOAP_REQUEST_MAX_SIZE,
+} from './limits.ts';
 export type { PecBackend, PecSeed } from './pec/index.ts';
 export { pecSeeds } from './pec/index.ts';
 export type { MockSeed, SeedName } from './seeds.ts';

@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createMockBackend, type MockBackend, type MockBackendOptions } from './backend.ts';
+import { bodyLimitFor, declaredLength } from './limits.ts';
 import type { MockTlsOptions } from './tls.ts';
 
 /** Options of {@link startMockServer}. */
@@ -79,30 +80,117 @@ function createTlsServer(tls: MockTlsOptions, listener: Parameters<typeof create
   }
 }
 
+/** How long an oversized upload is still read (and discarded) after its refusal, so the client can read the answer. */
+const LINGER_MS = 1_000;
+
 async function serve(
   backend: MockBackend,
   scheme: 'http' | 'https',
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    res
+      .writeHead(400, { 'content-type': 'text/plain', connection: 'close' })
+      .end('bad request: Host or path');
+    return;
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const request = new Request(new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? '127.0.0.1'}`), {
-    method: req.method ?? 'GET',
+  // A stalled or slow answer stops waiting when its client is gone (and when close() drops every socket).
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  const method = req.method ?? 'GET';
+  let body: Buffer | null = null;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const limit = bodyLimitFor(url.pathname, backend.limits);
+    const declared = declaredLength(headers);
+    body =
+      declared !== undefined && declared > limit.maxBytes ? null : await readNodeWithin(req, limit.maxBytes);
+    if (body === null) {
+      const refusal = limit.refuse(new Request(url, { method, headers }), declared);
+      return refuseAndLinger(req, res, refusal);
+    }
+  }
+  const request = new Request(url, {
+    method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : null,
-    duplex: 'half',
-  } as RequestInit);
+    body: body as Uint8Array<ArrayBuffer> | null,
+    signal: gone.signal,
+  });
   const response = await backend.handle(request);
   if (response.type === 'error') {
     req.socket.destroy();
     return;
   }
+  await writeResponse(res, response);
+}
+
+/** Copies a fetch Response onto the node response. */
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
   else res.end();
+}
+
+/**
+ * Reads a node request body up to `maxBytes`, counting while it streams; past the limit it stops
+ * (pauses the socket, keeps nothing more) and answers null.
+ */
+function readNodeWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        cleanup();
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, total));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onError);
+  });
+}
+
+/**
+ * Answers a refusal with `Connection: close`, then goes on reading and discarding the rest of the
+ * upload for a moment: closing a socket with unread data makes the kernel send a reset, which can
+ * destroy the answer before the client has read it (the reason for Apache's "lingering close").
+ */
+async function refuseAndLinger(req: IncomingMessage, res: ServerResponse, refusal: Response): Promise<void> {
+  const socket = req.socket;
+  // Node would destroy the socket as soon as a `Connection: close` answer is written; end it gently instead.
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+  res.shouldKeepAlive = false;
+  req.resume();
+  await writeResponse(res, refusal);
 }

@@ -75,10 +75,10 @@ export async function snapshot(direct: ZimbraAdmin): Promise<string[]> {
   return out.sort();
 }
 
-/** Collects a run's outcomes. */
-export async function collect(outcomes: AsyncIterable<BulkOutcome>): Promise<BulkOutcome[]> {
-  const out: BulkOutcome[] = [];
-  for await (const o of outcomes) out.push(o);
+/** Collects an async iterable (a run's outcomes, a parser's rows). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { SubBackend } from '../backend-types.ts';
-import { PecRefusal } from './refusal.ts';
+import { PecRefusal, payloadTooLarge } from './refusal.ts';
 import { ROUTES } from './routes.ts';
 import type { PecSeed } from './seed.ts';
 import { SessionTable } from './sessions.ts';
@@ -23,6 +23,17 @@ export interface PecBackend extends SubBackend {
 
 const PREFIX = '/pec/v1';
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request id of an answer: the client's `X-Request-Id` when it is well-formed, else a new one. */
+function requestIdOf(request: Request): string {
+  const sent = request.headers.get('x-request-id');
+  return sent !== null && CLIENT_REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
+
+/** The contract's `413 PAYLOAD_TOO_LARGE` answer to a body past `maxBytes` (refused before routing). */
+export function pecPayloadTooLarge(request: Request, maxBytes: number): Response {
+  return payloadTooLarge(maxBytes).toResponse(requestIdOf(request));
+}
 
 /** Builds the pec-admin v1 emulator over the given seed; the core routes `/pec/…` here. */
 export function createPecBackend(seed: PecSeed): PecBackend {
@@ -65,8 +76,7 @@ export function createPecBackend(seed: PecSeed): PecBackend {
 
   return {
     async handle(request, url) {
-      const sent = request.headers.get('x-request-id');
-      const requestId = sent !== null && CLIENT_REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+      const requestId = requestIdOf(request);
       try {
         return await answer(request, url, requestId);
       } catch (error) {

@@ -48,3 +48,10 @@ export class PecRefusal extends Error {
 export function validationFailed(details: readonly ErrorDetail[]): PecRefusal {
   return new PecRefusal(400, 'VALIDATION_FAILED', 'The request is malformed', { details });
 }
+
+/** `413 PAYLOAD_TOO_LARGE`: the body is past the server's limit; it was not read to its end, nothing was done. */
+export function payloadTooLarge(maxBytes: number): PecRefusal {
+  return new PecRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes`, {
+    details: [{ field: '(body)', rule: 'maxBytes', message: `at most ${maxBytes} bytes` }],
+  });
+}

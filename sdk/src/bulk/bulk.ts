@@ -198,7 +198,8 @@ export class Bulk {
       throw new BulkRefusedError(report);
     }
     const refused: BulkOutcome[] = report.verdicts
-      .filter((v) => v.verdict === 'refused')
+      // Rows refused by their own issues; a missing account for modify is settled by pre-flight itself.
+      .filter((v) => v.verdict === 'refused' && v.issues !== undefined)
       .map((v) => ({
         operation,
         line: v.line,

@@ -44,9 +44,9 @@ const create: Plan = {
   verdict(job, found) {
     if (found === undefined) return 'write';
     const diff = differences(job.row, found, job.cos);
-    return diff.length === 0
-      ? { kind: 'done', outcome: 'alreadyPresent' }
-      : { kind: 'done', outcome: 'conflict', differences: diff };
+    // A resumed run whose journal shows this row's write was sent made the account itself.
+    if (diff.length === 0) return { kind: 'done', outcome: job.uncertain ? 'created' : 'alreadyPresent' };
+    return { kind: 'done', outcome: 'conflict', differences: diff };
   },
   items(job) {
     const { row } = job;
@@ -91,9 +91,8 @@ const modify: Plan = {
     if (found === undefined) {
       return { kind: 'done', outcome: 'refused', error: noSuchAccount(job.row.address) };
     }
-    return differences(job.row, found, job.cos).length === 0
-      ? { kind: 'done', outcome: 'unchanged' }
-      : 'write';
+    if (differences(job.row, found, job.cos).length > 0) return 'write';
+    return { kind: 'done', outcome: job.uncertain ? 'updated' : 'unchanged' };
   },
   items(job) {
     const { row } = job;
@@ -170,8 +169,9 @@ const setPassword: Plan = {
 
 const remove: Plan = {
   operation: 'delete',
-  verdict(_job, found) {
-    return found === undefined ? { kind: 'done', outcome: 'absent' } : 'write';
+  verdict(job, found) {
+    if (found !== undefined) return 'write';
+    return { kind: 'done', outcome: job.uncertain ? 'deleted' : 'absent' };
   },
   items(job) {
     return [zimbraBatch.deleteAccount((job.account as Account).id)];

@@ -243,6 +243,7 @@ export async function preflight(
         address: row.address,
         verdict: verdict.outcome,
         differences: verdict.differences,
+        code: verdict.error?.code,
       });
       continue;
     }

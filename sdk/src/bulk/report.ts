@@ -9,6 +9,8 @@ export interface RowVerdict {
   readonly verdict: 'write' | OutcomeKind;
   readonly issues?: readonly RowIssue[] | undefined;
   readonly differences?: readonly string[] | undefined;
+  /** For a row refused by what the directory holds (e.g. `account.NO_SUCH_ACCOUNT` for modify). */
+  readonly code?: string | undefined;
   /** The outcome comes from the journal of the run being resumed. */
   readonly resumed?: boolean | undefined;
 }

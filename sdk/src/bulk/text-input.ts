@@ -18,9 +18,14 @@ export async function* decodeUtf8(input: BulkTextInput): AsyncGenerator<string, 
     try {
       return decoder.decode(bytes, { stream });
     } catch (error) {
-      throw new BulkInputError([{ line, column: undefined, rule: 'utf8', message: 'is not UTF-8 text' }], {
-        cause: error,
-      });
+      // Find the line of the first bad byte: a lenient decode marks it with U+FFFD.
+      const lenient = new TextDecoder('utf-8').decode(bytes);
+      const bad = lenient.indexOf('\uFFFD');
+      const before = bad === -1 ? 0 : lenient.slice(0, bad).split('\n').length - 1;
+      throw new BulkInputError(
+        [{ line: line + before, column: undefined, rule: 'utf8', message: 'is not UTF-8 text' }],
+        { cause: error },
+      );
     }
   };
   const chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> =
