@@ -29,11 +29,13 @@ interface Summary {
   requests: { batches: number; writes: number; readBacks: number };
 }
 
-/** Runs `casella import FILE --json`; returns its wall time, exit code and summary line. */
+/** Runs `casella import FILE --json`; returns its wall time, the mock's CPU time, exit code and summary line. */
 function runImport(
   journal: string,
-): Promise<{ ms: number; code: number | null; summary: Summary | undefined }> {
+): Promise<{ ms: number; mockCpuMs: number; code: number | null; summary: Summary | undefined }> {
   const started = performance.now();
+  // This process hosts the mock: its CPU time during the run is the server's share.
+  const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
