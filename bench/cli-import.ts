@@ -75,7 +75,7 @@ async function accountsInDomain(): Promise<number> {
 
 function line(
   label: string,
-  r: { ms: number; code: number | null; summary: Summary | undefined },
+  r: { ms: number; mockCpuMs: number; code: number | null; summary: Summary | undefined },
   extra = '',
 ) {
   const rate = Math.round((ROWS / r.ms) * 1000);
