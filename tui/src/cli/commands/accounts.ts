@@ -150,7 +150,6 @@ export const accountCommands: readonly CommandSpec[] = [
     args: ADDRESS,
     summary: 'cmd.accounts.create',
     backend: 'zimbra',
-    setsPassword: true,
     flags: [...FIELD_FLAGS, MUST_CHANGE, ...NEW_PASSWORD_FLAGS],
     async run(ctx) {
       const address = arg(ctx, 0);
@@ -197,7 +196,6 @@ export const accountCommands: readonly CommandSpec[] = [
     args: ADDRESS,
     summary: 'cmd.accounts.passwd',
     backend: 'zimbra',
-    setsPassword: true,
     flags: [MUST_CHANGE, ...NEW_PASSWORD_FLAGS],
     async run(ctx) {
       const address = arg(ctx, 0);

@@ -43,10 +43,6 @@ export interface CommandContext {
     fn: () => Promise<T>,
     detail?: JournalEntry['detail'],
   ): Promise<T>;
-  /** Appends an entry for a change whose outcome is already known (a bulk row). */
-  record(entry: Omit<JournalEntry, 'time' | 'server' | 'admin'>): void;
-  /** Who is logged in (after `zimbra()` or `pec()`). */
-  actor(): Actor | undefined;
   /** Logs out of whatever was logged in. */
   close(): Promise<void>;
 }
@@ -119,8 +115,6 @@ export function createContext(init: {
         throw error;
       }
     },
-    record: append,
-    actor: () => actor,
     async close() {
       const z = await zimbra?.catch(() => undefined);
       await z?.admin.close().catch(() => undefined);

@@ -31,7 +31,9 @@ export const exportCommands: readonly CommandSpec[] = [
       const ndjson = ctx.text('format') === 'ndjson' || (ctx.json && ctx.text('format') === undefined);
       const admin = await ctx.zimbra();
       const names = await cosNames(admin);
-      const progress = createProgress(ctx.io.stderr, await admin.accounts.count({ domain }));
+      // Rows scrolling on the terminal are progress enough; the bar is for `> file`.
+      const total = await admin.accounts.count({ domain });
+      const progress = createProgress(ctx.io.stderr, total, ctx.io.stdout.isTTY !== true);
       const out = ctx.io.stdout;
       if (!ndjson) out.write(csvLine(COLUMNS));
       for await (const a of admin.accounts.search({ domain, pageSize: 500 })) {

@@ -194,6 +194,7 @@ export const importCommands: readonly CommandSpec[] = [
           if (report !== undefined) writeSync(report, `${JSON.stringify(view)}\n`);
           if (ctx.json) ctx.out.ndjson(view);
           else if (!DONE.has(o.kind)) {
+            progress.end();
             const why = o.error
               ? `: ${o.error.message}`
               : o.differences

@@ -87,7 +87,6 @@ export const pecCommands: readonly CommandSpec[] = [
     args: [{ name: 'LOCAL_PART' }],
     summary: 'cmd.pec.create',
     backend: 'pec',
-    setsPassword: true,
     flags: NEW_PASSWORD_FLAGS,
     async run(ctx) {
       const localPart = arg(ctx, 0);
@@ -106,7 +105,6 @@ export const pecCommands: readonly CommandSpec[] = [
     args: MAILBOX,
     summary: 'cmd.pec.passwd',
     backend: 'pec',
-    setsPassword: true,
     flags: NEW_PASSWORD_FLAGS,
     async run(ctx) {
       const ref = arg(ctx, 0);

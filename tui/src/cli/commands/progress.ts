@@ -4,7 +4,7 @@ export interface Progress {
   tick(n?: number): void;
   /** `done` of `total` done (a bulk run's progress event). */
   update(done: number, total: number): void;
-  /** Clears the line. */
+  /** Clears the line (the next tick draws it again). */
   end(): void;
 }
 
@@ -17,10 +17,15 @@ function clock(seconds: number): string {
 
 /**
  * A progress bar on `stream`, redrawn at most ten times a second, only when the stream is a terminal:
- * a pipe or a log file gets nothing, so `2> log` stays clean.
+ * a pipe or a log file gets nothing, so `2> log` stays clean. `enabled: false` turns it off too (e.g.
+ * when the results themselves scroll past on the same terminal).
  */
-export function createProgress(stream: NodeJS.WriteStream, initialTotal: number | undefined): Progress {
-  if (!stream.isTTY) return NONE;
+export function createProgress(
+  stream: NodeJS.WriteStream,
+  initialTotal: number | undefined,
+  enabled = true,
+): Progress {
+  if (!stream.isTTY || !enabled) return NONE;
   const started = Date.now();
   let done = 0;
   let total = initialTotal;

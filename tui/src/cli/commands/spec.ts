@@ -39,7 +39,5 @@ export interface CommandSpec {
   /** Flags of its own; the common and connection flags are added from `backend`. */
   readonly flags: readonly FlagSpec[];
   readonly backend: Backend;
-  /** True when it changes something: it sets a new password or asks for confirmation. */
-  readonly setsPassword?: boolean;
   run(ctx: CommandContext): Promise<ExitCode>;
 }
