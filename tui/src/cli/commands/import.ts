@@ -173,8 +173,8 @@ export const importCommands: readonly CommandSpec[] = [
         const run = bulk.create(rows(), {
           ...common,
           signal: controller.signal,
-          ...(batchSize ? { batchSize } : {}),
-          ...(concurrency ? { concurrency } : {}),
+          ...(batchSize !== undefined ? { batchSize } : {}),
+          ...(concurrency !== undefined ? { concurrency } : {}),
           ...(ctx.flags['skip-invalid'] === true ? { skipInvalid: true } : {}),
           ...(ctx.flags['must-change'] === true ? { mustChangePassword: true } : {}),
           ...(passwords === undefined
