@@ -116,6 +116,20 @@ describe('the audit journal', { timeout: 60_000 }, () => {
     );
   });
 
+  it('warns on stderr when the journal cannot be written, and still reports the change as done', async () => {
+    // A directory that cannot be made: its parent is a plain file.
+    const notDir = join(cli.dir, 'plain-file');
+    writeFileSync(notDir, '');
+    const run = await cli.run(['accounts', 'unlock', 'fabio.rinaldi@example.com', ...cli.admin], {
+      env: { CASELLA_JOURNAL: join(notDir, 'journal.ndjson') },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Unlocked fabio.rinaldi@example.com.\n');
+    expect(run.stderr).toMatch(
+      /^casella: warning: the change was not written to the journal .*: E[A-Z]+\.\n$/,
+    );
+  });
+
   it('refuses a --since it cannot read (exit 2)', async () => {
     const run = await cli.run(['log', '--since', 'yesterday-ish']);
     expect(run.code).toBe(2);

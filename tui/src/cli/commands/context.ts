@@ -71,13 +71,20 @@ export function createContext(init: {
   };
   const append = (entry: Omit<JournalEntry, 'time' | 'server' | 'admin'>) => {
     if (!actor) return;
-    init.journal.append({
-      time: new Date().toISOString(),
-      server: actor.server,
-      admin: actor.admin,
-      ...entry,
-    });
+    try {
+      init.journal.append({
+        time: new Date().toISOString(),
+        server: actor.server,
+        admin: actor.admin,
+        ...entry,
+      });
+    } catch (error) {
+      // The change is done either way: say the journal missed it rather than report the change as failed.
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      init.io.stderr.write(`${t('error.journalWrite', { file: init.journal.path ?? '-', reason })}\n`);
+    }
   };
+
   return {
     ...init,
     json: init.flags.json === true,
