@@ -64,6 +64,7 @@ describe.each(['reset', '5xx'] as const)(
       // The journal never holds a password.
       expect(JSON.stringify(journal.entries)).not.toContain('Bulk-Pass-42!');
 
+      await proxy.idle();
       proxy.resetStats();
       const again = await collect(createBulk(admin).create(rows));
       expect(tally(again)).toEqual({ alreadyPresent: 1000 });
