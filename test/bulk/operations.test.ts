@@ -13,11 +13,11 @@ import {
 
 /** True when the account's owner can log in with `password` (account AuthRequest on the user endpoint). */
 async function canLogIn(url: string, address: string, password: string): Promise<boolean> {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const body =
     '<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header/><soap:Body>' +
-    `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">${escape(address)}</account>` +
-    `<password>${escape(password)}</password></AuthRequest></soap:Body></soap:Envelope>`;
+    `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">${xml(address)}</account>` +
+    `<password>${xml(password)}</password></AuthRequest></soap:Body></soap:Envelope>`;
   const res = await fetch(`${url}/service/soap`, {
     method: 'POST',
     headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
