@@ -74,6 +74,21 @@ describe('bulk modify, setPasswords and delete', () => {
     expect(bench.proxy.stats.writes).toEqual({});
   });
 
+  it('reports progress after each batch, ending with every row counted', async () => {
+    const seen: { done: number; total: number; updated: number }[] = [];
+    const changes = rows.map((r) => ({ address: r.address, sn: 'Progresso' }));
+    const summary = await createBulk(bench.admin)
+      .modify(changes, {
+        batchSize: 10,
+        onProgress: (p) => seen.push({ done: p.done, total: p.total, updated: p.counts.updated }),
+      })
+      .summary();
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ done: 40, total: 40, updated: 40 });
+    expect(summary.requests).toEqual({ batches: 4, writes: 40, readBacks: 0 });
+  });
+
   it('refuses a modify to a full type with the numbers, and a missing account with its code', async () => {
     const full = await collect(
       createBulk(bench.admin).modify([{ address: 'mario.rossi@example.com', type: 'Professional' }]),
