@@ -1,16 +1,16 @@
 // Casella as a user gets it: the three packages packed with `npm pack`, installed from the tarballs into a
 // fresh project outside the workspace, then used with no loader on Node 20, 22 and 24.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TmuxTerminal } from '../e2e/tmux.ts';
+import { installProject, packWorkspaces, REPO, removeAll } from './install.ts';
 import { nodeBinary } from './node-binaries.ts';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixture', import.meta.url));
 const DEMO_PASSWORD = 'Casella-Demo-1!';
 const SETUP_TIMEOUT = 300_000;
@@ -59,47 +59,16 @@ function pathWith(node: string): NodeJS.ProcessEnv {
 }
 
 beforeAll(() => {
-  tarballs = mkdtempSync(join(tmpdir(), 'casella-tarballs-'));
   // The packages are built by `npm test` (npm run build) before vitest starts; pack what a user would get.
-  execFileSync(
-    'npm',
-    ['pack', '--silent', '--pack-destination', tarballs, '-w', 'sdk', '-w', 'mock-server', '-w', 'tui'],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  project = mkdtempSync(join(tmpdir(), 'casella-consumer-'));
-  cpSync(FIXTURE, project, { recursive: true });
-  writeFileSync(
-    join(project, 'package.json'),
-    `${JSON.stringify({ name: 'consumer', private: true, type: 'module' })}\n`,
-  );
-  const packed = readdirSync(tarballs).map((f) => join(tarballs, f));
-  expect(packed).toHaveLength(3);
+  const packed = packWorkspaces();
+  tarballs = packed.dir;
   // From the tarballs, plus what a consumer adds itself: msw 2 (the optional peer) and Node's types for tsc.
-  execFileSync(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--loglevel=error',
-      ...packed,
-      'msw@^2.12.0',
-      '@types/node@^20.19.0',
-    ],
-    { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  // The consumer's own test runner and compiler: the workspace's copies, linked (not a Casella dependency).
+  project = installProject([...Object.values(packed.files), 'msw@^2.12.0', '@types/node@^20.19.0'], FIXTURE);
+  // The consumer's own test runner: the workspace's copy, linked (it is not a Casella dependency).
   symlinkSync(join(REPO, 'node_modules/vitest'), join(project, 'node_modules/vitest'));
 }, SETUP_TIMEOUT);
 
-afterAll(() => {
-  if (project) rmSync(project, { recursive: true, force: true });
-  if (tarballs) rmSync(tarballs, { recursive: true, force: true });
-});
+afterAll(() => removeAll(project, tarballs));
 
 it('installs no TypeScript loader and ships JavaScript, declarations and a licence', () => {
   const installed = join(project, 'node_modules');
