@@ -151,6 +151,7 @@ function readNodeWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer 
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
@@ -170,9 +171,12 @@ function readNodeWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer 
       cleanup();
       reject(error);
     };
+    // A client that goes away mid-body: drop what was read instead of waiting for an end that never comes.
+    const onClose = () => onError(new Error('the client closed the connection before the body ended'));
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', onError);
+    req.once('close', onClose);
   });
 }
 

@@ -32,6 +32,8 @@ export interface LossyProxy {
   faults: ProxyFaults;
   /** Zeroes the counters. */
   resetStats(): void;
+  /** Resolves once no request is being held or forwarded (late writes included). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,10 @@ export async function startLossyProxy(
   const agent = new Agent({ keepAliveTimeout: 1_000, connections: 16 });
   const state = { stats: emptyStats(), faults };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let inFlight = 0;
+  let onIdle: (() => void)[] = [];
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -83,11 +88,12 @@ export async function startLossyProxy(
       const lost = roll < (f.lostRate ?? 0);
       const stalled = !lost && roll < (f.lostRate ?? 0) + (f.stallRate ?? 0);
       const late = !lost && !stalled && roll < (f.lostRate ?? 0) + (f.stallRate ?? 0) + (f.lateRate ?? 0);
+      // Counted on arrival: a late write belongs to the run that sent it.
+      countWrites(text, state.stats.writes);
       if (late) {
         state.stats.late++;
         await sleep(stallMs);
       }
-      countWrites(text, state.stats.writes);
       const answer = await request(`${target}${req.url ?? '/'}`, {
         method: (req.method ?? 'POST') as 'POST',
         headers: { 'content-type': req.headers['content-type'] ?? 'application/soap+xml' },
@@ -111,6 +117,12 @@ export async function startLossyProxy(
       res.end(bytes);
     } catch {
       res.destroy();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) {
+        for (const resolve of onIdle) resolve();
+        onIdle = [];
+      }
     }
   };
   const server = createServer((req, res) => {
@@ -133,6 +145,7 @@ export async function startLossyProxy(
     resetStats() {
       state.stats = emptyStats();
     },
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve))),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

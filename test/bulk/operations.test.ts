@@ -13,11 +13,11 @@ import {
 
 /** True when the account's owner can log in with `password` (account AuthRequest on the user endpoint). */
 async function canLogIn(url: string, address: string, password: string): Promise<boolean> {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const body =
     '<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header/><soap:Body>' +
-    `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">${escape(address)}</account>` +
-    `<password>${escape(password)}</password></AuthRequest></soap:Body></soap:Envelope>`;
+    `<AuthRequest xmlns="urn:zimbraAccount"><account by="name">${xml(address)}</account>` +
+    `<password>${xml(password)}</password></AuthRequest></soap:Body></soap:Envelope>`;
   const res = await fetch(`${url}/service/soap`, {
     method: 'POST',
     headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
@@ -72,6 +72,21 @@ describe('bulk modify, setPasswords and delete', () => {
     bench.proxy.resetStats();
     expect(tally(await collect(createBulk(bench.admin).modify(reactivate)))).toEqual({ unchanged: 40 });
     expect(bench.proxy.stats.writes).toEqual({});
+  });
+
+  it('reports progress after each batch, ending with every row counted', async () => {
+    const seen: { done: number; total: number; updated: number }[] = [];
+    const changes = rows.map((r) => ({ address: r.address, sn: 'Progresso' }));
+    const summary = await createBulk(bench.admin)
+      .modify(changes, {
+        batchSize: 10,
+        onProgress: (p) => seen.push({ done: p.done, total: p.total, updated: p.counts.updated }),
+      })
+      .summary();
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ done: 40, total: 40, updated: 40 });
+    expect(summary.requests).toEqual({ batches: 4, writes: 40, readBacks: 0 });
   });
 
   it('refuses a modify to a full type with the numbers, and a missing account with its code', async () => {

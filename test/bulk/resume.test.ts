@@ -99,6 +99,21 @@ describe('an interrupted run', () => {
     expect(bench.proxy.stats.writes.CreateAccountRequest ?? 0).toBeLessThanOrEqual(300 - settled.size);
   });
 
+  it('stops sending when its consumer stops reading, and resumes from there', async () => {
+    const journal = new MemoryJournal();
+    const run = createBulk(bench.admin).create(rows, { journal, batchSize: 10, concurrency: 1 });
+    let read = 0;
+    for await (const _ of run) if (++read === 25) break;
+    await expect(run.summary()).rejects.toMatchObject({ code: 'STOPPED' });
+    const made = await snapshot(bench.direct);
+    // What was read, plus at most the batch that was in flight.
+    expect(made.length).toBeGreaterThanOrEqual(25);
+    expect(made.length).toBeLessThanOrEqual(40);
+    const rest = await collect(createBulk(bench.admin).create(rows, { journal, resume: true }));
+    expect(tally(rest)).toEqual({ created: 300 });
+    expect(await snapshot(bench.direct)).toEqual(uninterrupted);
+  });
+
   it('resumed a second time after it finished, writes nothing', async () => {
     const journal = new MemoryJournal();
     await createBulk(bench.admin).create(rows, { journal }).summary();

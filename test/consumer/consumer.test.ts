@@ -138,6 +138,8 @@ describe.each(['20', '22', '24'] as const)('on Node %s', (major) => {
       const vitest = join(project, 'node_modules/vitest/vitest.mjs');
       const out = run(node, 'node', [vitest, 'run', '--config', 'vitest.config.mjs'], {
         CASELLA_PASSWORD: DEMO_PASSWORD,
+        // Plain text whatever the terminal: the summary is matched below.
+        NO_COLOR: '1',
       });
       expect(out).toMatch(/Tests\s+2 passed/);
     },

@@ -176,6 +176,8 @@ describe('casella-mock command', () => {
       ['--stall-ms', '999999999'],
       ['--latency', '1e9'],
       ['--port', '70000'],
+      ['--soap-request-max-size', '0'],
+      ['--pec-request-max-bytes', '1.5'],
       ['--seed', join(tmpdir(), 'no-such-seed-casella.json')],
       ['--no-such-flag'],
     ]) {
@@ -218,6 +220,30 @@ describe('casella-mock command', () => {
     expect(await listening(url)).toBe(false);
   });
 
+  it('stops when the stdin pipe it got closes, even behind a wrapper shell that stays alive (as npx leaves one)', async () => {
+    // `; true` keeps the shell from exec-ing node, like the `sh -c` that npx runs the bin in.
+    const wrapper = spawn('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" --port 0 --seed empty; true`]);
+    running.push(wrapper);
+    const line = await waitForOutput(wrapper, 'stdout', LISTENING);
+    const url = LISTENING.exec(line)?.[1] ?? '';
+    const pid = Number(/pid (\d+)/.exec(await waitForOutput(wrapper, 'stderr', /pid \d+/))?.[1]);
+    const ended = new Promise((resolve) => wrapper.once('exit', resolve));
+    wrapper.stdin.end();
+    await ended;
+    expect(alive(pid)).toBe(false);
+    expect(await listening(url)).toBe(false);
+  });
+
+  it('keeps running with --detached when its stdin closes, until it is sent SIGTERM', async () => {
+    const mock = await start('--seed', 'empty', '--detached');
+    mock.child.stdin.end();
+    // The close is seen at once without --detached (test above); give it the same chance here.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await listening(mock.url)).toBe(true);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited()).toEqual({ code: 0, signal: null });
+  });
+
   it('applies --lost-answer-rate and the stall flags, and serves no control plane with --no-control-plane', async () => {
     const mock = await start(
       '--seed',
@@ -234,6 +260,13 @@ describe('casella-mock command', () => {
     const closed = await start('--seed', 'empty', '--no-control-plane');
     expect((await fetch(`${closed.url}/__mock/faults`)).status).toBe(404);
     expect((await soap(closed.url, '<GetAllCosRequest xmlns="urn:zimbraAdmin"/>')).status).toBe(500);
+  });
+
+  it("applies --soap-request-max-size to Zimbra's request-size fault", async () => {
+    const mock = await start('--seed', 'empty', '--soap-request-max-size', '100');
+    const answer = await soap(mock.url, `<GetAllCosRequest xmlns="urn:zimbraAdmin"/>${' '.repeat(100)}`);
+    expect(faultCode(answer.text)).toBe('service.INVALID_REQUEST');
+    expect(answer.text).toContain('exceeded limit of 100 bytes set for zimbraSoapRequestMaxSize.');
   });
 
   it('prints its usage on stdout with --help and exits 0', async () => {

@@ -197,17 +197,26 @@ export async function* execute(run: Execution): AsyncGenerator<BulkOutcome, Bulk
     progress();
   };
 
+  // Stops the workers: the caller's signal, a fatal error in one worker, or a consumer that stopped reading.
+  const halt = new AbortController();
+  const onAbort = () => halt.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const halted = new Promise<void>((resolve) =>
+    halt.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+
   const worker = async () => {
     for (;;) {
-      if (signal?.aborted) return;
+      if (halt.signal.aborted) return;
       if (queue.length === 0) {
         if (open === 0) return;
-        await Promise.race([requeued.wait(), abortPromise]);
+        await Promise.race([requeued.wait(), halted]);
         continue;
       }
       const chunk = queue.splice(0, options.batchSize);
-      await limiter.take(chunk.length, signal);
-      if (signal?.aborted) {
+      await limiter.take(chunk.length, halt.signal);
+      if (halt.signal.aborted) {
         queue.unshift(...chunk);
         return;
       }
@@ -215,23 +224,30 @@ export async function* execute(run: Execution): AsyncGenerator<BulkOutcome, Bulk
     }
   };
 
-  const abortPromise = new Promise<void>((resolve) => {
-    if (signal === undefined) return;
-    if (signal.aborted) resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-
   const settledBefore = prepared.settled.length + run.refused.length;
   for (const outcome of run.refused) await record(outcome, true);
   for (const { job, step, resumed } of prepared.settled) await settle(job, step, resumed);
   progress();
 
-  const workers = Promise.all(Array.from({ length: options.concurrency }, worker)).then(
+  const workers = Promise.all(
+    Array.from({ length: options.concurrency }, () =>
+      worker().catch((error: unknown) => {
+        halt.abort(error);
+        throw error;
+      }),
+    ),
+  ).then(
     () => out.close(),
     (error: unknown) => out.close(error),
   );
-  yield* out.drain();
-  await workers;
+  try {
+    yield* out.drain();
+  } finally {
+    // A consumer that breaks out of its loop stops the run; the batches in flight still settle.
+    halt.abort();
+    signal?.removeEventListener('abort', onAbort);
+    await workers;
+  }
   if (open > 0 && signal?.aborted) throw new BulkAbortedError(summary(true), signal.reason);
   return summary(false);
 }

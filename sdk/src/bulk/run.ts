@@ -1,3 +1,4 @@
+import { CasellaError } from '../errors/index.ts';
 import type { BulkOutcome, BulkSummary } from './outcomes.ts';
 
 /**
@@ -30,18 +31,27 @@ export class BulkRun implements AsyncIterable<BulkOutcome> {
   async *[Symbol.asyncIterator](): AsyncGenerator<BulkOutcome, void, undefined> {
     if (this.#started) throw new TypeError('a bulk run can be iterated only once');
     this.#started = true;
+    let done = false;
     try {
       for (;;) {
         const step = await this.#generator.next();
         if (step.done) {
+          done = true;
           this.#resolve(step.value);
           return;
         }
         yield step.value;
       }
     } catch (error) {
+      done = true;
       this.#reject(error);
       throw error;
+    } finally {
+      if (!done) {
+        // The consumer stopped reading: stop sending, let the batches in flight settle (and be journaled).
+        await this.#generator.return(undefined as never);
+        this.#reject(new CasellaError('STOPPED', 'the run was stopped: its outcomes were no longer read'));
+      }
     }
   }
 
