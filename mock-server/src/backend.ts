@@ -10,7 +10,12 @@ import {
 } from './limits.ts';
 import { createPecBackend, type PecBackend, type PecSeed } from './pec/index.ts';
 import { type MockSeed, resolveSeed, type SeedName } from './seeds.ts';
-import { createZimbraBackend, type ZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
+import {
+  createZimbraBackend,
+  type ZimbraBackend,
+  type ZimbraSeed,
+  type ZimbraVersion,
+} from './zimbra/index.ts';
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
@@ -28,6 +33,8 @@ export interface MockBackendOptions {
   readonly controlPlane?: boolean;
   /** Request-size limits (Zimbra's `zimbraSoapRequestMaxSize`, the pec-admin body limit). */
   readonly requestLimits?: Partial<RequestLimits>;
+  /** The Zimbra release to answer as: `'8.8.15' | '9.0' | '10.0'`. @default '10.0' */
+  readonly zimbraVersion?: ZimbraVersion;
 }
 
 /** The emulator's core: one request handler over in-memory state, used by msw and by the HTTP server. */
@@ -58,7 +65,10 @@ const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap\/?$/;
  */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const seed = resolveSeed(options.seed ?? 'demo');
-  const zimbra = createZimbraBackend(seed.zimbra as ZimbraSeed);
+  const zimbra = createZimbraBackend(
+    seed.zimbra as ZimbraSeed,
+    options.zimbraVersion !== undefined ? { zimbraVersion: options.zimbraVersion } : {},
+  );
   const pec = createPecBackend(seed.pec as PecSeed);
   const faults = new FaultInjector(options.faults, options.random);
   const limits = resolveRequestLimits(options.requestLimits);

@@ -29,5 +29,5 @@ export type { MockServer, MockServerOptions } from './server.ts';
 export { startMockServer } from './server.ts';
 export type { MockTlsOptions } from './tls.ts';
 export { readTlsFiles } from './tls.ts';
-export type { ZimbraBackend, ZimbraSeed } from './zimbra/index.ts';
-export { DEMO_PASSWORD, zimbraSeeds } from './zimbra/index.ts';
+export type { ZimbraBackend, ZimbraSeed, ZimbraVersion } from './zimbra/index.ts';
+export { DEMO_PASSWORD, ZIMBRA_VERSIONS, zimbraSeeds } from './zimbra/index.ts';

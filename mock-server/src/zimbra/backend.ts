@@ -8,6 +8,7 @@ import { Grants } from './rights.ts';
 import type { ZimbraSeed } from './seed-types.ts';
 import { ZimbraStore } from './store.ts';
 import { TokenRegistry } from './tokens.ts';
+import { versionProfile, type ZimbraVersion } from './version.ts';
 
 const HOUR = 3_600_000;
 
@@ -23,6 +24,8 @@ export interface ZimbraBackend extends SubBackend {
 export interface ZimbraBackendOptions {
   /** Clock in ms (token expiry, timestamps). @default Date.now */
   readonly now?: () => number;
+  /** The Zimbra release to answer as (docs/mock-zimbra-versions.md). @default '10.0' */
+  readonly zimbraVersion?: ZimbraVersion;
 }
 
 function cookieToken(request: Request, name: string): string | undefined {
@@ -41,6 +44,7 @@ function cookieToken(request: Request, name: string): string | undefined {
  */
 export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOptions = {}): ZimbraBackend {
   const now = options.now ?? Date.now;
+  if (options.zimbraVersion !== undefined) versionProfile(options.zimbraVersion);
   const lifetimes: Lifetimes = {
     adminMs: seed.tokenLifetimes?.adminMs ?? 12 * HOUR,
     userMs: seed.tokenLifetimes?.userMs ?? 48 * HOUR,
@@ -52,6 +56,7 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
       idSeed: seed.idSeed ?? 1,
       mailHost: seed.mailHost ?? 'mail.casella.test',
       now,
+      ...(options.zimbraVersion !== undefined ? { zimbraVersion: options.zimbraVersion } : {}),
     });
     grants.clear();
     loadSeed(store, grants, seed);
