@@ -7,7 +7,7 @@ import type { BulkProgress } from './outcomes.ts';
 export interface BulkRunOptions {
   /** Rows per BatchRequest. @default 100 */
   readonly batchSize?: number | undefined;
-  /** BatchRequests in flight at once. @default 4 */
+  /** BatchRequests in flight at once. @default 2 */
   readonly concurrency?: number | undefined;
   /** At most this many rows sent per second; unlimited when absent. */
   readonly rowsPerSecond?: number | undefined;
@@ -61,7 +61,7 @@ export interface DeleteOptions extends BulkRunOptions {
 }
 
 /** Defaults, measured with `bench/bulk-engine.ts` against the mock (see docs/bulk.md). */
-export const BULK_DEFAULTS = { batchSize: 100, concurrency: 4, maxAttempts: 8, retryDelayMs: 100 } as const;
+export const BULK_DEFAULTS = { batchSize: 100, concurrency: 2, maxAttempts: 8, retryDelayMs: 100 } as const;
 
 const positive = (max: number) => z.number().int().min(1).max(max).optional();
 
