@@ -1,5 +1,49 @@
 // Hand-written entry point: explicit named exports, types in their own block.
 
+// Bulk provisioning: the exactly-once engine, its file parsers and the password generator.
+export type {
+  BulkColumn,
+  BulkJournal,
+  BulkJournalEntry,
+  BulkOperation,
+  BulkOutcome,
+  BulkProgress,
+  BulkRow,
+  BulkRows,
+  BulkRunOptions,
+  BulkSummary,
+  BulkTextInput,
+  CapacityShortfall,
+  CreateOptions,
+  CsvOptions,
+  DeleteOptions,
+  GeneratedPasswordSink,
+  GeneratePasswordOptions,
+  OutcomeKind,
+  PreflightOptions,
+  PreflightReport,
+  RowIssue,
+  RowVerdict,
+  SetPasswordsOptions,
+} from './bulk/index.ts';
+export {
+  BULK_COLUMNS,
+  BULK_DEFAULTS,
+  Bulk,
+  BulkAbortedError,
+  BulkInputError,
+  BulkRefusedError,
+  BulkRun,
+  createBulk,
+  describeIssue,
+  describeShortfall,
+  generatePassword,
+  MemoryJournal,
+  OUTCOME_KINDS,
+  parseQuota,
+  parseRowsCsv,
+  parseRowsNdjson,
+} from './bulk/index.ts';
 export type {
   FaultArgument,
   FaultSide,
@@ -29,7 +73,6 @@ export {
   ZIMBRA_FAULT_CODES,
   ZimbraFault,
 } from './errors/index.ts';
-
 // PEC postmaster (pec-admin v1): the client, its offline validators and its error codes.
 export type {
   CreatePecMailboxInput,
@@ -63,7 +106,6 @@ export {
   PecPostmaster,
   validateLocalPart,
 } from './pec/index.ts';
-
 // Zimbra: admin SOAP client, account (end-user) client, batch builders, password policy.
 export type {
   Account,

@@ -8,10 +8,13 @@ import { createProfileStore, type ProfileStore } from '../services/profile-store
 import { VERSION } from '../version.ts';
 import { enterAlternateScreen } from './alternate-screen.ts';
 import { type CliArgs, parseCliArgs } from './args.ts';
+import { isCommandGroup, runCommand } from './commands/run-command.ts';
 import { promptPassword } from './prompt-password.ts';
 
 /** Runs the `casella` command; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `casella <group> <verb>`: the scriptable command line; no group keeps opening the TUI.
+  if (isCommandGroup(argv[0])) return runCommand(argv);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
