@@ -69,10 +69,34 @@ const NO_STATS: Readonly<FaultStats> = Object.freeze({
 });
 
 /** What the injector decided for one request before it is handled. */
-export type FaultDecision = { kind: 'none' } | { kind: 'fail'; mode: '5xx' | 'reset' };
+export type FaultDecision =
+  | {
+      /** Handle the request. */
+      kind: 'none';
+    }
+  | {
+      /** Fail it before any backend sees it. */
+      kind: 'fail';
+      /** How the failure looks. */
+      mode: '5xx' | 'reset';
+    };
 
 /** What happens to the answer of a request that was handled. */
-export type AnswerDecision = { kind: 'deliver' } | { kind: 'lose' } | { kind: 'stall'; ms: number };
+export type AnswerDecision =
+  | {
+      /** Send the answer. */
+      kind: 'deliver';
+    }
+  | {
+      /** Drop the connection without an answer. */
+      kind: 'lose';
+    }
+  | {
+      /** Send the answer late. */
+      kind: 'stall';
+      /** How late, in ms. */
+      ms: number;
+    };
 
 /**
  * Holds the current fault settings and statistics. Every value is checked (a bad one throws a
@@ -160,8 +184,22 @@ export class FaultInjector {
 
 /** The rule one setting must meet: a number range (whole numbers when `integer`) or one of some words. */
 export type FaultRule =
-  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean }
-  | { readonly kind: 'enum'; readonly values: readonly string[] };
+  | {
+      /** A number within bounds. */
+      readonly kind: 'number';
+      /** Smallest value accepted. */
+      readonly min: number;
+      /** Largest value accepted. */
+      readonly max: number;
+      /** Whole numbers only. */
+      readonly integer: boolean;
+    }
+  | {
+      /** One of a list. */
+      readonly kind: 'enum';
+      /** The values accepted. */
+      readonly values: readonly string[];
+    };
 
 const rate: FaultRule = { kind: 'number', min: 0, max: 1, integer: false };
 const count: FaultRule = { kind: 'number', min: 0, max: 1_000_000, integer: true };
@@ -186,6 +224,7 @@ export const FAULT_RULES: Readonly<Record<keyof FaultSettings, FaultRule>> = Obj
 
 /** A fault setting that was refused: names the field and the rule it broke. */
 export class FaultSettingError extends TypeError {
+  /** Always `FaultSettingError`. */
   override readonly name = 'FaultSettingError';
   constructor(
     /** The setting, e.g. `latencyMs` (or `(body)` when the whole value is not an object). */
