@@ -15,6 +15,7 @@ import { NS_ACCOUNT, NS_ADMIN, NS_ZIMBRA, type Operation, type ZimbraContext } f
 import { copyCos, createCos, deleteCos, getAllCos, getCos, modifyCos } from './cos.ts';
 import { delegateAuth } from './delegate-auth.ts';
 import { countAccount, createDomain, getAllDomains, getDomain, modifyDomain } from './domains.ts';
+import { endSession } from './end-session.ts';
 import { faults, ZimbraFaultError } from './fault.ts';
 import { accountVersionInfo, adminVersionInfo, getInfo, noOp, ping } from './info.ts';
 import { getMailbox, getQuotaUsage } from './quota.ts';
@@ -66,6 +67,7 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
   [`${NS_ACCOUNT}|GetVersionInfoRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: accountVersionInfo }],
   [`${NS_MAIL}|NoOpRequest`, { ns: NS_MAIL, auth: 'none', handle: noOp }],
   [`${NS_ACCOUNT}|ChangePasswordRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: changePassword }],
+  [`${NS_ACCOUNT}|EndSessionRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: endSession }],
 ]);
 
 /** Names of the operations the emulator implements, for coverage listings. */
