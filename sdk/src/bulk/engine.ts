@@ -279,4 +279,3 @@ function batchFailure(error: unknown, from: number, to: number): Step {
   if (isUnclear(error)) return { kind: 'unclear', error: error as CasellaError };
   throw error;
 }
-
