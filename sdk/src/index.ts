@@ -4,7 +4,10 @@
 export type {
   BulkColumn,
   BulkJournal,
+  BulkJournalBase,
   BulkJournalEntry,
+  BulkJournalIntent,
+  BulkJournalOutcome,
   BulkOperation,
   BulkOutcome,
   BulkProgress,

@@ -33,9 +33,10 @@ describe.each(['reset', '5xx'] as const)(
         failureMode,
         lostAnswerRate: 0.04,
         stallRate: 0.01,
+        stallNext: 1,
         stallMs: 2000,
       });
-      proxy.faults = { lostRate: 0.02, lateRate: 0.01, stallMs: 2000 };
+      proxy.faults = { lostRate: 0.02, lateRate: 0.01, lateNext: 1, stallMs: 2000 };
       const stop = every(1000, () => mock.backend.expireAllTokens());
       const outcomes = await collect(
         createBulk(admin).create(rows, { journal, batchSize: 20, retryDelayMs: 20 }),

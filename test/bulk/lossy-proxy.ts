@@ -13,6 +13,8 @@ export interface ProxyFaults {
   stallRate?: number;
   /** Hold the request `stallMs` before forwarding it (the write lands after the client gave up). */
   lateRate?: number;
+  /** Hold exactly the next N BatchRequests like `lateRate` (deterministic), then stop. */
+  lateNext?: number;
   stallMs?: number;
 }
 
@@ -87,7 +89,10 @@ export async function startLossyProxy(
       const roll = random();
       const lost = roll < (f.lostRate ?? 0);
       const stalled = !lost && roll < (f.lostRate ?? 0) + (f.stallRate ?? 0);
-      const late = !lost && !stalled && roll < (f.lostRate ?? 0) + (f.stallRate ?? 0) + (f.lateRate ?? 0);
+      const next = (f.lateNext ?? 0) > 0 && text.includes('BatchRequest');
+      if (next) f.lateNext = (f.lateNext ?? 1) - 1;
+      const late =
+        next || (!lost && !stalled && roll < (f.lostRate ?? 0) + (f.stallRate ?? 0) + (f.lateRate ?? 0));
       // Counted on arrival: a late write belongs to the run that sent it.
       countWrites(text, state.stats.writes);
       if (late) {

@@ -7,6 +7,7 @@ import type { BulkSummary } from './outcomes.ts';
  */
 export class BulkAbortedError extends CasellaError {
   override name = 'BulkAbortedError';
+  /** What the run did before it stopped. */
   readonly summary: BulkSummary;
 
   constructor(summary: BulkSummary, cause: unknown) {

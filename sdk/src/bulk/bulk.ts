@@ -26,7 +26,9 @@ export interface PreflightOptions {
   readonly generatePasswords?: boolean | undefined;
   /** Read the journal of this job as a resumed run would. */
   readonly journal?: BulkRunOptions['journal'];
+  /** Judge the rows as a resumed run would (rows settled in the journal keep their outcome). */
   readonly resume?: boolean | undefined;
+  /** The job to read from the journal. @default a hash of the operation and the addresses */
   readonly jobId?: string | undefined;
 }
 

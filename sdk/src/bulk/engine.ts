@@ -6,7 +6,7 @@ import type { Directory } from './directory.ts';
 import type { Job, Step } from './job.ts';
 import type { BulkJournalEntry } from './journal.ts';
 import type { GeneratedPasswordSink, ResolvedOptions } from './options.ts';
-import { type BulkOutcome, type BulkSummary, emptyCounts, type OutcomeKind } from './outcomes.ts';
+import { type BulkOutcome, type BulkSummary, emptyCounts } from './outcomes.ts';
 import type { Plan } from './plans.ts';
 import type { Prepared } from './preflight.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -279,6 +279,3 @@ function batchFailure(error: unknown, from: number, to: number): Step {
   if (isUnclear(error)) return { kind: 'unclear', error: error as CasellaError };
   throw error;
 }
-
-/** Zero counters of one kind, for type checks elsewhere. */
-export type Counts = Record<OutcomeKind, number>;

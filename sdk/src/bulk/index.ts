@@ -5,7 +5,13 @@ export type { BulkRows, PreflightOptions } from './bulk.ts';
 export { Bulk, createBulk } from './bulk.ts';
 export type { CsvOptions } from './csv.ts';
 export { parseRowsCsv } from './csv.ts';
-export type { BulkJournal, BulkJournalEntry } from './journal.ts';
+export type {
+  BulkJournal,
+  BulkJournalBase,
+  BulkJournalEntry,
+  BulkJournalIntent,
+  BulkJournalOutcome,
+} from './journal.ts';
 export { MemoryJournal } from './journal.ts';
 export { parseRowsNdjson } from './ndjson.ts';
 export type {

@@ -40,6 +40,7 @@ export type GeneratedPasswordSink = (address: string, password: string) => void 
 export interface CreateOptions extends BulkRunOptions {
   /** Rows without a password get one generated to their type's policy (given to `onGeneratedPassword`). */
   readonly generatePasswords?: boolean | undefined;
+  /** Receives each generated password before its write; required with `generatePasswords`. */
   readonly onGeneratedPassword?: GeneratedPasswordSink | undefined;
   /** Sets `zimbraPasswordMustChange` so each owner picks a new password at first login. @default false */
   readonly mustChangePassword?: boolean | undefined;
@@ -49,6 +50,7 @@ export interface CreateOptions extends BulkRunOptions {
 export interface SetPasswordsOptions extends BulkRunOptions {
   /** Rows without a password get one generated to the account's policy. @default false */
   readonly generate?: boolean | undefined;
+  /** Receives each generated password before its write; required with `generate`. */
   readonly onGeneratedPassword?: GeneratedPasswordSink | undefined;
   /** Sets `zimbraPasswordMustChange` (Zimbra's must-change-at-next-login flag). @default true */
   readonly mustChange?: boolean | undefined;
@@ -61,7 +63,16 @@ export interface DeleteOptions extends BulkRunOptions {
 }
 
 /** Defaults, measured with `bench/bulk-engine.ts` against the mock (see docs/bulk.md). */
-export const BULK_DEFAULTS = { batchSize: 100, concurrency: 2, maxAttempts: 8, retryDelayMs: 100 } as const;
+export const BULK_DEFAULTS: {
+  /** Rows per BatchRequest. */
+  readonly batchSize: 100;
+  /** BatchRequests in flight. */
+  readonly concurrency: 2;
+  /** Writes per row before it is `failed`. */
+  readonly maxAttempts: 8;
+  /** First backoff delay in ms. */
+  readonly retryDelayMs: 100;
+} = { batchSize: 100, concurrency: 2, maxAttempts: 8, retryDelayMs: 100 } as const;
 
 const positive = (max: number) => z.number().int().min(1).max(max).optional();
 

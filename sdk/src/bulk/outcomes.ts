@@ -40,9 +40,13 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
 
 /** One row's outcome. Never carries a password. */
 export interface BulkOutcome {
+  /** The operation of the run. */
   readonly operation: BulkOperation;
+  /** The row's line in the input. */
   readonly line: number;
+  /** The row's address, lower-cased. */
   readonly address: string;
+  /** What happened. */
   readonly kind: OutcomeKind;
   /** For `refused` and `failed`: the typed error (a ZimbraFault keeps the backend's code). */
   readonly error?: CasellaError | undefined;
@@ -60,12 +64,15 @@ export interface BulkOutcome {
 
 /** A progress report, sent after each batch settles. */
 export interface BulkProgress {
+  /** The operation of the run. */
   readonly operation: BulkOperation;
   /** Rows in the input. */
   readonly total: number;
   /** Rows with an outcome so far. */
   readonly done: number;
+  /** Outcomes so far, by kind. */
   readonly counts: Readonly<Record<OutcomeKind, number>>;
+  /** Since the run started. */
   readonly elapsedMs: number;
   /** Rows per second since the writes started. */
   readonly rate: number;
@@ -75,12 +82,24 @@ export interface BulkProgress {
 
 /** What a run did, once it ends. */
 export interface BulkSummary {
+  /** The operation of the run. */
   readonly operation: BulkOperation;
+  /** The job id in the journal (resume with it). */
   readonly jobId: string;
+  /** Rows in the input. */
   readonly total: number;
+  /** Outcomes by kind. */
   readonly counts: Readonly<Record<OutcomeKind, number>>;
   /** Requests the engine sent: BatchRequests of writes, rows written (attempts), read-backs. */
-  readonly requests: { readonly batches: number; readonly writes: number; readonly readBacks: number };
+  readonly requests: {
+    /** BatchRequests of writes sent. */
+    readonly batches: number;
+    /** Row writes sent (attempts). */
+    readonly writes: number;
+    /** Accounts read back after an unclear answer. */
+    readonly readBacks: number;
+  };
+  /** Wall time of the run, pre-flight included. */
   readonly elapsedMs: number;
   /** True when the run stopped at its AbortSignal; rows without an outcome can be resumed. */
   readonly aborted: boolean;

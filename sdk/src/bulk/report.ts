@@ -4,10 +4,15 @@ import { describeIssue, type RowIssue } from './row-issue.ts';
 
 /** Pre-flight's verdict on one row: it will be written, or its outcome is known without a write. */
 export interface RowVerdict {
+  /** The row's line in the input. */
   readonly line: number;
+  /** The row's address (as given when it is not an address). */
   readonly address: string;
+  /** `write`, or the outcome known without a write (`alreadyPresent`, `conflict`, `refused`, …). */
   readonly verdict: 'write' | OutcomeKind;
+  /** Why the row is refused: its line, column and rule. */
   readonly issues?: readonly RowIssue[] | undefined;
+  /** For `conflict`: the columns whose values differ from the directory's. */
   readonly differences?: readonly string[] | undefined;
   /** For a row refused by what the directory holds (e.g. `account.NO_SUCH_ACCOUNT` for modify). */
   readonly code?: string | undefined;
@@ -17,19 +22,25 @@ export interface RowVerdict {
 
 /** Not enough free mailbox slots for the rows: of one type, or (`type` undefined) in the whole domain. */
 export interface CapacityShortfall {
+  /** The domain whose slots are short. */
   readonly domain: string;
   /** The type (COS name); undefined for the domain's overall limit (`zimbraDomainMaxAccounts`). */
   readonly type: string | undefined;
   /** Mailboxes the rows would add. */
   readonly needed: number;
+  /** Free slots now. */
   readonly free: number;
+  /** Mailboxes that exist now. */
   readonly used: number;
+  /** The limit; null when there is none. */
   readonly max: number | null;
 }
 
 /** What pre-flight found, before any write: the dry run's answer. */
 export interface PreflightReport {
+  /** The operation checked. */
   readonly operation: BulkOperation;
+  /** The job id a run of these rows gets (and resumes by). */
   readonly jobId: string;
   /** Rows read. */
   readonly total: number;
@@ -37,8 +48,11 @@ export interface PreflightReport {
   readonly ok: boolean;
   /** Rows that would be written. */
   readonly writes: number;
+  /** Every row issue, with its line and column. */
   readonly issues: readonly RowIssue[];
+  /** Every capacity shortfall, with the numbers. */
   readonly capacity: readonly CapacityShortfall[];
+  /** One verdict per row, in input order. */
   readonly verdicts: readonly RowVerdict[];
 }
 
@@ -55,6 +69,7 @@ export function describeShortfall(s: CapacityShortfall): string {
  */
 export class BulkRefusedError extends CasellaError {
   override name = 'BulkRefusedError';
+  /** Pre-flight's findings: every row issue and capacity shortfall. */
   readonly report: PreflightReport;
 
   constructor(report: PreflightReport) {

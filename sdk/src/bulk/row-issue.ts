@@ -25,6 +25,7 @@ export function describeIssue(issue: RowIssue): string {
  */
 export class BulkInputError extends CasellaError {
   override name = 'BulkInputError';
+  /** Every problem found, with its line and column. */
   readonly issues: readonly RowIssue[];
 
   constructor(issues: readonly RowIssue[], options: { cause?: unknown } = {}) {

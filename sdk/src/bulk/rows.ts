@@ -24,8 +24,11 @@ export interface BulkRow {
   readonly address: string;
   /** Initial or new password; never logged or journaled. */
   readonly password?: string | undefined;
+  /** The holder's first name (`givenName`). */
   readonly givenName?: string | undefined;
+  /** The holder's last name (`sn`). */
   readonly sn?: string | undefined;
+  /** The name shown to others (`displayName`). */
   readonly displayName?: string | undefined;
   /** The mailbox type: a COS name (e.g. `Professional`) or id. */
   readonly type?: string | undefined;

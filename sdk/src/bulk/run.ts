@@ -28,6 +28,7 @@ export class BulkRun implements AsyncIterable<BulkOutcome> {
     this.#done.catch(() => undefined);
   }
 
+  /** The outcomes, as rows settle; a run can be iterated once. */
   async *[Symbol.asyncIterator](): AsyncGenerator<BulkOutcome, void, undefined> {
     if (this.#started) throw new TypeError('a bulk run can be iterated only once');
     this.#started = true;
