@@ -8,6 +8,7 @@ export {
   isValidationError,
   isZimbraFault,
   PecApiError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   TransportError,
