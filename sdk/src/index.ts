@@ -2,6 +2,7 @@
 
 export type { FaultArgument, FaultSide, PecErrorDetail, ValidationIssue } from './errors/index.ts';
 export {
+  AbortedError,
   CasellaError,
   isCasellaError,
   isPecApiError,

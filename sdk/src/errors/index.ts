@@ -1,3 +1,4 @@
+export { AbortedError } from './aborted-error.ts';
 export type { CasellaErrorOptions } from './casella-error.ts';
 export { CasellaError } from './casella-error.ts';
 export { isCasellaError, isPecApiError, isValidationError, isZimbraFault } from './guards.ts';
