@@ -84,8 +84,9 @@ describe('ZimbraAccount.changePassword endpoint option', () => {
     try {
       await changeOn(mailPort.url, DEMO_PASSWORD, GOOD_PASSWORD);
       await changeOn(adminPort.url, GOOD_PASSWORD, 'Altra-Pass-77!', { endpoint: 'admin' });
-      expect(mailPort.paths).toEqual(['/service/soap']);
-      expect(adminPort.paths).toEqual(['/service/admin/soap']);
+      // ChangePassword, then EndSession for the fresh token it returns, both on the chosen endpoint.
+      expect(mailPort.paths).toEqual(['/service/soap', '/service/soap']);
+      expect(adminPort.paths).toEqual(['/service/admin/soap', '/service/admin/soap']);
     } finally {
       await mailPort.close();
       await adminPort.close();

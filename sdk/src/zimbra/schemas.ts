@@ -87,32 +87,37 @@ export interface QuotaUsage {
   readonly limitBytes: number;
 }
 
-const text = z.union([
-  z.string(),
-  z.object({ '#text': z.string().optional() }).transform((o) => o['#text'] ?? ''),
-]);
+// Scalars arrive as strings in XML and as JSON strings, numbers or booleans in JSON; an element's
+// text as a plain string (XML), `{ _content }` or a one-item list of it (JSON).
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const content = z.object({ _content: scalar.optional() }).transform((o) => o._content ?? '');
 
-/** A protocol boolean attribute (`1`/`0`, `true`/`false`). */
-const bool = z.string().transform((v, ctx) => {
+/** Text of an attribute or a one-text element in either wire's form. */
+export const text = z
+  .union([scalar, content, z.tuple([z.union([scalar, content])])])
+  .transform((v) => (Array.isArray(v) ? v[0] : v));
+
+const bool = text.transform((v, ctx) => {
   const b = toBoolean(v);
   if (b === undefined) ctx.addIssue({ code: 'custom', message: `not a boolean: ${v}` });
   return b ?? false;
 });
 
 /** A non-negative decimal integer (bytes, counts, totals). */
-const count = z.string().transform((v, ctx) => {
+const count = text.transform((v, ctx) => {
   const n = toInteger(v);
   if (n === undefined || n < 0) ctx.addIssue({ code: 'custom', message: `not a count: ${v}` });
   return n ?? 0;
 });
 
-const rawAttr = z.object({
-  '@_n': z.string(),
-  '#text': z.string().optional(),
-  '@_pd': z.string().optional(),
-});
+/** One child element: an object in XML, a one-item list in JSON. */
+function one<T>(schema: z.ZodType<T>) {
+  return z.union([schema, z.tuple([schema])]).transform((v) => (Array.isArray(v) ? (v[0] as T) : (v as T)));
+}
 
-const rawEntry = z.object({ '@_name': z.string(), '@_id': z.string(), a: z.array(rawAttr).optional() });
+const rawAttr = z.object({ n: z.string(), _content: scalar.optional(), pd: scalar.optional() });
+
+const rawEntry = z.object({ name: z.string(), id: z.string(), a: z.array(rawAttr).optional() });
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): v is T | undefined {
   return v === undefined || (values as readonly string[]).includes(v);
@@ -126,8 +131,8 @@ export const AccountElement = rawEntry.transform((e, ctx): Account => {
     ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: ['a'] });
   }
   return {
-    id: e['@_id'],
-    name: e['@_name'],
+    id: e.id,
+    name: e.name,
     givenName: attrString(attrs, 'givenName'),
     sn: attrString(attrs, 'sn'),
     displayName: attrString(attrs, 'displayName'),
@@ -162,8 +167,8 @@ export const DomainElement = rawEntry.transform((e, ctx): Domain => {
     ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: ['a'] });
   }
   return {
-    id: e['@_id'],
-    name: e['@_name'],
+    id: e.id,
+    name: e.name,
     status: status as DomainStatus | undefined,
     maxAccounts: attrInteger(attrs, 'zimbraDomainMaxAccounts'),
     cosLimits: cosLimits(attrValues(attrs, 'zimbraDomainCOSMaxAccounts'), ctx),
@@ -173,12 +178,12 @@ export const DomainElement = rawEntry.transform((e, ctx): Domain => {
 });
 
 /** A `<cos name id [isDefaultCos]>` element. */
-export const CosElement = rawEntry.extend({ '@_isDefaultCos': bool.optional() }).transform((e): Cos => {
+export const CosElement = rawEntry.extend({ isDefaultCos: bool.optional() }).transform((e): Cos => {
   const attrs = collectAttrs(e.a);
   return {
-    id: e['@_id'],
-    name: e['@_name'],
-    isDefault: e['@_isDefaultCos'] ?? false,
+    id: e.id,
+    name: e.name,
+    isDefault: e.isDefaultCos ?? false,
     quotaBytes: attrInteger(attrs, 'zimbraMailQuota'),
     attrs,
   };
@@ -190,7 +195,7 @@ function single<T>(schema: z.ZodType<T>, key: string) {
 
 /** AuthResponse (admin and account namespaces): the token and its lifetime in ms. */
 export const AuthResponse = z
-  .object({ authToken: text, lifetime: text.pipe(count).optional() })
+  .object({ authToken: text, lifetime: count.optional() })
   .transform((o) => ({ authToken: o.authToken, lifetimeMs: o.lifetime }));
 
 /** Create/Get/Modify/RenameAccountResponse: one account. */
@@ -207,41 +212,41 @@ export const EmptyResponse = z.object({}).transform(() => undefined);
 /** SearchDirectoryResponse: a page of accounts, or `num` for countOnly. */
 export const SearchDirectoryResponse = z
   .object({
-    '@_more': bool.optional(),
-    '@_searchTotal': count.optional(),
-    '@_num': count.optional(),
+    more: bool.optional(),
+    searchTotal: count.optional(),
+    num: count.optional(),
     account: z.array(AccountElement).optional(),
   })
   .transform((o) => ({
     accounts: o.account ?? [],
-    more: o['@_more'] ?? false,
-    total: o['@_searchTotal'] ?? o['@_num'],
+    more: o.more ?? false,
+    total: o.searchTotal ?? o.num,
   }));
 
 /** GetQuotaUsageResponse: a page of usage rows. */
 export const QuotaUsageResponse = z
   .object({
-    '@_more': bool.optional(),
-    '@_searchTotal': count.optional(),
+    more: bool.optional(),
+    searchTotal: count.optional(),
     account: z
       .array(
-        z.object({ '@_name': z.string(), '@_id': z.string(), '@_used': count, '@_limit': count }).transform(
+        z.object({ name: z.string(), id: z.string(), used: count, limit: count }).transform(
           (a): QuotaUsage => ({
-            name: a['@_name'],
-            id: a['@_id'],
-            usedBytes: a['@_used'],
-            limitBytes: a['@_limit'],
+            name: a.name,
+            id: a.id,
+            usedBytes: a.used,
+            limitBytes: a.limit,
           }),
         ),
       )
       .optional(),
   })
-  .transform((o) => ({ rows: o.account ?? [], more: o['@_more'] ?? false, total: o['@_searchTotal'] }));
+  .transform((o) => ({ rows: o.account ?? [], more: o.more ?? false, total: o.searchTotal }));
 
 /** GetMailboxResponse: the mailbox size in bytes. */
 export const MailboxResponse = z
-  .object({ mbox: z.object({ '@_mbxid': z.string().optional(), '@_s': count }) })
-  .transform((o) => ({ sizeBytes: o.mbox['@_s'] }));
+  .object({ mbox: one(z.object({ mbxid: scalar.optional(), s: count })) })
+  .transform((o) => ({ sizeBytes: o.mbox.s }));
 
 /** GetDomain/ModifyDomainResponse: one domain. */
 export const OneDomainResponse = single(DomainElement, 'domain');
@@ -263,8 +268,8 @@ export const CountAccountResponse = z
     cos: z
       .array(
         z
-          .object({ '@_id': z.string(), '@_name': z.string(), '#text': count })
-          .transform((c) => ({ id: c['@_id'], name: c['@_name'], count: c['#text'] })),
+          .object({ id: z.string(), name: z.string(), _content: count })
+          .transform((c) => ({ id: c.id, name: c.name, count: c._content })),
       )
       .optional(),
   })
@@ -272,8 +277,8 @@ export const CountAccountResponse = z
 
 /** ChangePasswordResponse (account namespace): a fresh token, left out on a dry run. */
 export const ChangePasswordResponse = z
-  .object({ authToken: text.optional(), lifetime: text.pipe(count).optional() })
-  .transform((o) => ({ lifetimeMs: o.lifetime }));
+  .object({ authToken: text.optional(), lifetime: count.optional() })
+  .transform((o) => ({ authToken: o.authToken, lifetimeMs: o.lifetime }));
 
 /** Any element, untouched: the raw escape hatch's default. */
 export const AnyElement = z.record(z.string(), z.unknown());
