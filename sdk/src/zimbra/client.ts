@@ -172,14 +172,14 @@ export class ZimbraAdmin {
    * @example
    * const { ended } = await admin.logout();
    */
-  logout(): Promise<LogoutResult> {
-    return this.#session.logout();
+  logout(options: CallOptions = {}): Promise<LogoutResult> {
+    return this.#session.logout(options);
   }
 
   /** Logs out (ending the session on the server, as {@link logout}) and closes the connection pool. */
-  async close(): Promise<LogoutResult> {
+  async close(options: CallOptions = {}): Promise<LogoutResult> {
     try {
-      return await this.#session.logout();
+      return await this.#session.logout(options);
     } finally {
       await this.#session.transport.close();
     }

@@ -106,6 +106,14 @@ function decoderFor(encoding: string): NodeJS.ReadWriteStream | undefined {
   }
 }
 
+// Closes an answer's socket without reading on; a late error from the torn-down stream is expected.
+function discard(stream: Readable | NodeJS.ReadWriteStream | undefined): void {
+  if (stream === undefined) return;
+  const readable = stream as Readable;
+  readable.on('error', () => undefined);
+  readable.destroy();
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -124,7 +132,7 @@ export function undiciExchanger(dispatcher: Agent): Exchanger {
     const encoding = (header(res.headers['content-encoding']) ?? 'identity').trim().toLowerCase();
     const announced = Number(header(res.headers['content-length']));
     if (encoding === 'identity' && Number.isFinite(announced) && announced > req.maxBytes) {
-      body.destroy();
+      discard(body);
       throw new ResponseTooLargeError(req.maxBytes);
     }
     let source: AsyncIterable<Uint8Array> = body;
@@ -132,7 +140,7 @@ export function undiciExchanger(dispatcher: Agent): Exchanger {
     if (encoding !== 'identity') {
       decoder = decoderFor(encoding);
       if (decoder === undefined) {
-        body.destroy();
+        discard(body);
         throw new TransportError(`HTTP ${res.statusCode} from ${req.url} uses content-encoding ${encoding}`, {
           status: res.statusCode,
         });
@@ -141,8 +149,8 @@ export function undiciExchanger(dispatcher: Agent): Exchanger {
       source = pipeline(body, decoder, () => undefined) as unknown as AsyncIterable<Uint8Array>;
     }
     const text = await collect(source, req.maxBytes, () => {
-      body.destroy();
-      (decoder as unknown as Readable | undefined)?.destroy();
+      discard(body);
+      discard(decoder);
     });
     return {
       status: res.statusCode,

@@ -54,6 +54,7 @@ export async function endSession(
   path: string,
   namespace: ZimbraNamespace,
   token: string,
+  options: CallOptions = {},
 ): Promise<LogoutResult> {
   const doc: SoapDocument = { name: OPERATIONS.endSession.request, namespace, body: { '@_logoff': '1' } };
   try {
@@ -63,6 +64,7 @@ export async function endSession(
       idempotent: false,
       operation: doc.name,
       secrets: [token],
+      signal: options.signal,
     });
     expectResponse(message, { request: doc.name, namespace }, OPERATIONS.endSession.response, [token]);
     return { ended: true };
@@ -115,12 +117,12 @@ export class AdminSession {
   }
 
   /** Forgets the token and the password at once, then ends the session on the server. */
-  async logout(): Promise<LogoutResult> {
+  async logout(options: CallOptions = {}): Promise<LogoutResult> {
     const token = this.#token;
     this.#token = undefined;
     this.#password = undefined;
     if (token === undefined) return { ended: true };
-    return endSession(this.transport, ADMIN_PATH, NS.admin, token);
+    return endSession(this.transport, ADMIN_PATH, NS.admin, token, options);
   }
 
   /** Sends one typed operation and returns its validated response. `secrets` are redacted from faults. */
