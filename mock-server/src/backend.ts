@@ -28,7 +28,7 @@ export interface MockBackend {
   readonly pec: PecBackend;
 }
 
-const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap\/?$/;
+const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap(\/[^/]*)?$/;
 
 /** Builds the emulator's core. The returned `handle` never throws: unexpected errors become 500s. */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {

@@ -1,9 +1,10 @@
 import { checkPolicy } from './accounts.ts';
-import { issueToken } from './auth.ts';
+import { authAnswer, issueToken } from './auth.ts';
 import { boolField, type Handler, type ZimbraContext } from './context.ts';
 import { faults } from './fault.ts';
 import type { Account } from './model.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { checkPreauth } from './preauth.ts';
 import { child, el, scalar } from './xml.ts';
 
 /** Login gate of LdapProvisioning.checkAccountStatus: maintenance has its own fault, other states fail auth. */
@@ -14,24 +15,32 @@ function checkLoginStatus(ctx: ZimbraContext, account: Account, namePassedIn: st
 }
 
 /**
- * Account `AuthRequest` (urn:zimbraAccount): `<account by="name|id">`, `<password>` → `<authToken>`,
- * `<lifetime>`. Unknown account, inactive account or wrong password → `account.AUTH_FAILED`.
+ * Account `AuthRequest` (urn:zimbraAccount): `<account by="name|id">` with `<password>` or `<preauth
+ * timestamp expires>` (preauth.md: HMAC-SHA1 with the domain's `zimbraPreAuthKey`) → `<authToken>`,
+ * `<lifetime>` [, `<session>`, `<csrfToken>`]. Unknown account, inactive account, wrong password or preauth
+ * → `account.AUTH_FAILED`; neither credential → `service.INVALID_REQUEST`.
  */
 export const userAuth: Handler = (request, ctx) => {
   const accountEl = child(request, 'account');
   const password = scalar(request, 'password');
+  const preauth = child(request, 'preauth');
   if (accountEl === undefined) throw faults.invalidRequest('missing required element: account');
-  if (password === undefined) throw faults.invalidRequest('must specify password');
+  if (password === undefined && preauth === undefined) throw faults.invalidRequest('must specify password');
   const by = accountEl.attrs.by ?? 'name';
   const key = accountEl.text.trim();
   const account =
     by === 'name' ? ctx.store.accountByName(key) : by === 'id' ? ctx.store.accounts.get(key) : undefined;
   if (account === undefined) throw faults.authFailed(key);
   checkLoginStatus(ctx, account, key);
+  if (password === undefined) {
+    const { expires } = checkPreauth(ctx, account, preauth!, key, by);
+    // A non-zero `expires` is the token's own end (ms since the epoch), as ZimbraAuthToken takes it.
+    const lifetime = expires === 0 ? undefined : Math.max(0, expires - ctx.store.now());
+    return authAnswer(ctx, request, account, false, lifetime);
+  }
   if (password === '' || !verifyPassword(password, account.passwordHash)) throw faults.authFailed(key);
   if (account.attrs.zimbraPasswordMustChange?.[0] === 'TRUE') throw faults.changePassword();
-  const { token, lifetime } = issueToken(ctx, account, false);
-  return { children: [el('authToken', {}, token), el('lifetime', {}, String(lifetime))] };
+  return authAnswer(ctx, request, account, false);
 };
 
 /**

@@ -1,10 +1,11 @@
-import { adminCaller, type Handler, type ZimbraContext } from './context.ts';
+import { adminCaller, boolField, type Handler, type HandlerResult, type ZimbraContext } from './context.ts';
 import { faults } from './fault.ts';
 import type { Account } from './model.ts';
 import { verifyPassword } from './passwords.ts';
 import type { Caller } from './rights.ts';
 import type { ZimbraStore } from './store.ts';
-import { child, el, scalar } from './xml.ts';
+import type { IssueOptions } from './tokens.ts';
+import { child, el, type OutElement, scalar, type XmlElement } from './xml.ts';
 
 const isTrue = (account: Account, attr: string) => account.attrs[attr]?.[0] === 'TRUE';
 
@@ -26,10 +27,69 @@ export function issueToken(
   ctx: ZimbraContext,
   account: Account,
   admin: boolean,
+  options: IssueOptions & { readonly lifetimeMs?: number } = {},
 ): { token: string; lifetime: number } {
-  const lifetime = admin ? ctx.lifetimes.adminMs : ctx.lifetimes.userMs;
-  const token = ctx.tokens.issue(account.id, admin, lifetime, validity(account), ctx.store.now());
+  const lifetime = options.lifetimeMs ?? (admin ? ctx.lifetimes.adminMs : ctx.lifetimes.userMs);
+  const token = ctx.tokens.issue(account.id, admin, lifetime, validity(account), ctx.store.now(), options);
   return { token, lifetime };
+}
+
+/**
+ * The answer of a successful AuthRequest in its handler's order (admin: `lifetime`, `session`, `authToken`;
+ * account: `authToken`, `lifetime`, `session`; then `csrfToken`),
+ * with what Auth.doResponse adds to the HTTP answer: the `ZM_ADMIN_AUTH_TOKEN` / `ZM_AUTH_TOKEN` cookie
+ * (`persistAuthTokenCookie="1"` makes it outlive the browser) and, for `csrfTokenSecured="1"`, the CSRF token
+ * in the body and in `X-Zimbra-Csrf-Token`.
+ */
+export function authAnswer(
+  ctx: ZimbraContext,
+  request: XmlElement,
+  account: Account,
+  admin: boolean,
+  lifetimeMs?: number,
+): HandlerResult {
+  const csrf = boolField(request, 'csrfTokenSecured', false);
+  const { token, lifetime } = issueToken(ctx, account, admin, {
+    csrf,
+    ...(lifetimeMs === undefined ? {} : { lifetimeMs }),
+  });
+  // Admin Auth writes lifetime before the token; account Auth the token first (both as their handlers do).
+  const tokenEl = el('authToken', {}, token);
+  const lifetimeEl = el('lifetime', {}, String(lifetime));
+  const children: OutElement[] = admin ? [lifetimeEl] : [tokenEl, lifetimeEl];
+  const exchange = ctx.exchange;
+  if (exchange !== undefined) {
+    const persist = boolField(request, 'persistAuthTokenCookie', false);
+    exchange.addHeader(
+      'set-cookie',
+      authCookie(admin, token, exchange.secure, persist ? lifetime : undefined),
+    );
+    if (exchange.session !== undefined) {
+      const id = exchange.sessions.resolve(account.id, admin, undefined);
+      exchange.openedSession(id, admin);
+      children.push(el('session', { type: admin ? 'admin' : undefined, id }, id));
+    }
+  }
+  if (admin) children.push(tokenEl);
+  const csrfToken = ctx.tokens.lookup(token, ctx.store.now());
+  if (csrfToken.kind === 'valid' && csrfToken.record.csrfToken !== undefined) {
+    children.push(el('csrfToken', {}, csrfToken.record.csrfToken));
+    exchange?.addHeader('x-zimbra-csrf-token', csrfToken.record.csrfToken);
+  }
+  return { children };
+}
+
+/** The auth-token cookie Zimbra sets on login: HttpOnly, path `/`, a session cookie unless persisted. */
+export function authCookie(admin: boolean, token: string, secure: boolean, maxAgeMs?: number): string {
+  const name = admin ? 'ZM_ADMIN_AUTH_TOKEN' : 'ZM_AUTH_TOKEN';
+  const parts = [`${name}=${token}`, 'Path=/'];
+  if (maxAgeMs !== undefined) {
+    parts.push(`Max-Age=${Math.floor(maxAgeMs / 1000)}`);
+    parts.push(`Expires=${new Date(Date.now() + maxAgeMs).toUTCString()}`);
+  }
+  if (secure) parts.push('Secure');
+  parts.push('HttpOnly');
+  return parts.join('; ');
 }
 
 /**
@@ -93,8 +153,7 @@ export const adminAuth: Handler = (request, ctx) => {
   if (!isAdminAccount(account)) throw faults.permDenied('not an admin account');
   if (password === '' || !verifyPassword(password, account.passwordHash)) throw faults.authFailed(key);
   if (isTrue(account, 'zimbraPasswordMustChange')) throw faults.changePassword();
-  const { token, lifetime } = issueToken(ctx, account, true);
-  return { children: [el('lifetime', {}, String(lifetime)), el('authToken', {}, token)] };
+  return authAnswer(ctx, request, account, true);
 };
 
 /** Dispatcher gate of admin operations: a token must be present, and be an admin's. */

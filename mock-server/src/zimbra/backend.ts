@@ -1,13 +1,12 @@
 import type { SubBackend } from '../backend-types.ts';
-import { resolveCaller } from './auth.ts';
-import type { Lifetimes, ZimbraContext } from './context.ts';
-import { asFault, dispatchRequest } from './dispatch.ts';
-import { envelopeXml, faultElement, parseEnvelope, type SoapVersion, soapHttpResponse } from './envelope.ts';
+import type { Lifetimes } from './context.ts';
 import { loadSeed } from './load-seed.ts';
 import { Grants } from './rights.ts';
 import type { ZimbraSeed } from './seed-types.ts';
 import { ZimbraStore } from './store.ts';
 import { TokenRegistry } from './tokens.ts';
+import { answerSoap } from './wire/exchange.ts';
+import { SessionRegistry } from './wire/sessions.ts';
 
 const HOUR = 3_600_000;
 
@@ -25,18 +24,9 @@ export interface ZimbraBackendOptions {
   readonly now?: () => number;
 }
 
-function cookieToken(request: Request, name: string): string | undefined {
-  const cookies = request.headers.get('cookie');
-  if (!cookies) return undefined;
-  for (const part of cookies.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
 /**
- * Builds the emulated Zimbra over a seed: SOAP 1.2 (and 1.1) on `/service/admin/soap` and `/service/soap`,
+ * Builds the emulated Zimbra over a seed: SOAP 1.2 (and 1.1) and Zimbra's JSON SOAP on `/service/admin/soap`
+ * and `/service/soap` (with or without a request-name suffix),
  * Zimbra's fault shapes and codes, tokens that expire, and `reset()` back to the same state and ids.
  */
 export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOptions = {}): ZimbraBackend {
@@ -46,6 +36,7 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
     userMs: seed.tokenLifetimes?.userMs ?? 48 * HOUR,
   };
   const tokens = new TokenRegistry();
+  const sessions = new SessionRegistry();
   const grants = new Grants();
   const fresh = () => {
     const store = new ZimbraStore({
@@ -59,49 +50,16 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
   };
   let store = fresh();
 
-  const respond = (
-    version: SoapVersion,
-    body: ReturnType<typeof faultElement>,
-    header: boolean,
-    fault: boolean,
-  ) => soapHttpResponse(envelopeXml(version, body, header), fault);
-
   return {
     get store() {
       return store;
     },
-    async handle(request, url) {
-      const endpoint = url.pathname.startsWith('/service/admin/') ? 'admin' : 'user';
-      const text = await request.text();
-      let version: SoapVersion = '1.2';
-      try {
-        const envelope = parseEnvelope(text);
-        version = envelope.version;
-        const token =
-          envelope.authToken ??
-          cookieToken(request, endpoint === 'admin' ? 'ZM_ADMIN_AUTH_TOKEN' : 'ZM_AUTH_TOKEN');
-        const base = { store, grants, tokens, lifetimes, endpoint } as const;
-        const ctx: ZimbraContext = { ...base, caller: resolveCaller(base, token) };
-        const toFault = (error: unknown, requestId: string | undefined) =>
-          faultElement(asFault(error), version, requestId);
-        try {
-          const answer = dispatchRequest(envelope.body, ctx, toFault);
-          return respond(version, answer, true, false);
-        } catch (error) {
-          return respond(
-            version,
-            faultElement(asFault(error), version, envelope.body.attrs.requestId),
-            true,
-            true,
-          );
-        }
-      } catch (error) {
-        // Before dispatch (parse, envelope, context token): a bare envelope without Header.
-        return respond(version, faultElement(asFault(error), version), false, true);
-      }
+    handle(request, url) {
+      return answerSoap({ store, grants, tokens, lifetimes, sessions }, request, url);
     },
     reset() {
       tokens.clear();
+      sessions.clear();
       store = fresh();
     },
     expireTokens() {

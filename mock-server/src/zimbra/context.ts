@@ -3,6 +3,7 @@ import type { Account } from './model.ts';
 import { type Caller, can, type Grants } from './rights.ts';
 import type { ZimbraStore } from './store.ts';
 import type { TokenRegistry } from './tokens.ts';
+import type { SessionRegistry } from './wire/sessions.ts';
 import { child, type OutElement, scalar, type XmlElement } from './xml.ts';
 
 /** Zimbra's SOAP namespaces: admin requests, account (mailbox owner) requests, and the shared header/batch one. */
@@ -26,6 +27,26 @@ export interface ZimbraContext {
   readonly endpoint: 'admin' | 'user';
   /** From a valid auth token in the context header; undefined without one. */
   readonly caller: Caller | undefined;
+  /** The HTTP exchange around the request (set by the wire layer; absent when a handler is run directly). */
+  readonly exchange?: Exchange;
+}
+
+/**
+ * What the wire layer tells the auth handlers about the HTTP exchange, and what they may add to the answer
+ * (cookies, the CSRF header, the session): the request format stays invisible to them.
+ */
+export interface Exchange {
+  /** The raw auth token the request carried (context header or cookie), when it named a caller. */
+  readonly token: string | undefined;
+  /** The request came over https: cookies get `Secure`. */
+  readonly secure: boolean;
+  /** The context header asked for a session (`<session/>` without `<nosession/>`), with the id it sent. */
+  readonly session: { readonly id: string | undefined } | undefined;
+  readonly sessions: SessionRegistry;
+  /** Adds an HTTP header to the answer (`set-cookie` may repeat). */
+  addHeader(name: string, value: string): void;
+  /** Records the session opened for the caller, for the answer's context header. */
+  openedSession(id: string, admin: boolean): void;
 }
 
 /** A handler's answer: the response element's attributes and children (the dispatcher names it). */

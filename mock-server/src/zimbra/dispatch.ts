@@ -12,6 +12,7 @@ import { runBatch } from './batch.ts';
 import { NS_ACCOUNT, NS_ADMIN, NS_ZIMBRA, type Operation, type ZimbraContext } from './context.ts';
 import { getAllCos, getCos } from './cos.ts';
 import { countAccount, getAllDomains, getDomain, modifyDomain } from './domains.ts';
+import { endSession } from './end-session.ts';
 import { faults, ZimbraFaultError } from './fault.ts';
 import { getMailbox, getQuotaUsage } from './quota.ts';
 import { searchDirectory } from './search.ts';
@@ -39,6 +40,7 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
   [`${NS_ADMIN}|GetCosRequest`, admin(getCos)],
   [`${NS_ACCOUNT}|AuthRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: userAuth }],
   [`${NS_ACCOUNT}|ChangePasswordRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: changePassword }],
+  [`${NS_ACCOUNT}|EndSessionRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: endSession }],
 ]);
 
 /** Names of the operations the emulator implements, for coverage listings. */

@@ -11,7 +11,10 @@ export interface XmlElement {
   /** Attributes by local name; `xmlns` declarations are left out. */
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
-  /** Concatenated text of the element (untrimmed); '' for containers. */
+  /**
+   * Concatenated text of the element, untrimmed; '' for containers and for whitespace-only text, which
+   * Zimbra's parser drops (W3cDomUtil.toHierarchy sets text only when it is not blank).
+   */
   readonly text: string;
 }
 
@@ -76,7 +79,22 @@ function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): X
     if ('#text' in child) text += String(child['#text']);
     else if (elementTag(child) !== undefined) children.push(toElement(child, scope));
   }
-  return { name: localName(qname), qname, ns, attrs, children, text: children.length > 0 ? '' : text };
+  return {
+    name: localName(qname),
+    qname,
+    ns,
+    attrs,
+    children,
+    text: children.length > 0 ? '' : dropBlank(text),
+  };
+}
+
+// Java's String.trim() (what Zimbra tests) strips every char up to U+0020, not Unicode whitespace.
+const BLANK = /^[\x00-\x20]*$/;
+
+/** Whitespace-only text is no text at all, as Zimbra reads XML. */
+export function dropBlank(text: string): string {
+  return BLANK.test(text) ? '' : text;
 }
 
 function localName(qname: string): string {
