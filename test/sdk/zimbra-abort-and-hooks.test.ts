@@ -1,7 +1,7 @@
 // Issue 7 for adopters: every call takes an AbortSignal, and hooks see each exchange with secrets redacted.
 import { AbortedError, ZimbraAdmin, type ZimbraResponseEvent, zimbraBatch } from '@casella/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, useDemoAdmin } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, useDemoAdmin, WIRE } from './zimbra-fixtures.ts';
 import { authResponse, type HostileServer, sendXml, startHostile } from './zimbra-hostile-server.ts';
 
 describe('AbortSignal on Zimbra calls', () => {
@@ -70,6 +70,7 @@ describe('AbortSignal and hooks against the mock', () => {
     const before: string[] = [];
     const admin = await ZimbraAdmin.login({
       url: demo.mock.url,
+      wire: WIRE,
       username: 'admin@example.com',
       password: DEMO_PASSWORD,
       hooks: { beforeRequest: (e) => before.push(e.operation), afterResponse: (e) => events.push(e) },
@@ -87,18 +88,21 @@ describe('AbortSignal and hooks against the mock', () => {
     ]);
     expect(events.map((e) => e.operation)).toEqual(before);
     const auth = events[0] as ZimbraResponseEvent;
-    expect(auth).toMatchObject({ operation: 'AuthRequest', status: 200, wire: 'xml', attempt: 1 });
+    expect(auth).toMatchObject({ operation: 'AuthRequest', status: 200, wire: WIRE, attempt: 1 });
     expect(auth.durationMs).toBeGreaterThanOrEqual(0);
-    expect(auth.responseBody).toContain('<authToken>[REDACTED]</authToken>');
+    expect(auth.responseBody).toContain(
+      WIRE === 'xml' ? '<authToken>[REDACTED]</authToken>' : '"authToken":[{"_content":"[REDACTED]"}]',
+    );
     const text = JSON.stringify(events);
     expect(text).not.toContain(DEMO_PASSWORD);
     expect(text).not.toContain('Hook-Secret-99!');
-    expect(text).not.toMatch(/<authToken>[^[]/);
+    expect(text).not.toMatch(/<authToken>[^[]|"_content":"0_/);
   });
 
   it('never lets a throwing hook fail a call', async () => {
     const admin = await ZimbraAdmin.login({
       url: demo.mock.url,
+      wire: WIRE,
       username: 'admin@example.com',
       password: DEMO_PASSWORD,
       hooks: {

@@ -8,7 +8,7 @@ import {
 } from '@casella/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startZimbraPort } from '../tui/zimbra-port.ts';
-import { DEMO_PASSWORD, failure, GOOD_PASSWORD } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, GOOD_PASSWORD, WIRE } from './zimbra-fixtures.ts';
 
 const MARIO = 'mario.rossi@example.com';
 
@@ -24,7 +24,7 @@ const changeOn = (
   oldPassword: string,
   newPassword: string,
   extra: Partial<ChangePasswordOptions> = {},
-) => ZimbraAccount.changePassword({ url, username: MARIO, oldPassword, newPassword, ...extra });
+) => ZimbraAccount.changePassword({ url, username: MARIO, oldPassword, newPassword, wire: WIRE, ...extra });
 
 describe('ZimbraAccount.changePassword (the mailbox owner)', () => {
   const change = (oldPassword: string, newPassword: string, policy?: PasswordPolicy) =>

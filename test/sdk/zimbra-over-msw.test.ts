@@ -3,7 +3,7 @@ import { createHandlers, createMockBackend } from '@casella/mock-server';
 import { isZimbraFault, TransportError, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, GOOD_PASSWORD } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, GOOD_PASSWORD, WIRE } from './zimbra-fixtures.ts';
 
 const ORIGIN = 'https://mail.casella.test:7071';
 
@@ -13,7 +13,12 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
   let admin: ZimbraAdmin;
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
-    admin = await ZimbraAdmin.login({ url: ORIGIN, username: 'admin@example.com', password: DEMO_PASSWORD });
+    admin = await ZimbraAdmin.login({
+      url: ORIGIN,
+      wire: WIRE,
+      username: 'admin@example.com',
+      password: DEMO_PASSWORD,
+    });
   });
   afterAll(async () => {
     await admin.close();
@@ -50,6 +55,7 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
 
   it("changes an owner's password on the account endpoint", async () => {
     await ZimbraAccount.changePassword({
+      wire: WIRE,
       url: ORIGIN,
       username: 'giulia.bianchi@example.com',
       oldPassword: DEMO_PASSWORD,
@@ -57,6 +63,7 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
     });
     const again = await failure(
       ZimbraAccount.changePassword({
+        wire: WIRE,
         url: ORIGIN,
         username: 'giulia.bianchi@example.com',
         oldPassword: DEMO_PASSWORD,

@@ -2,7 +2,7 @@
 // input is refused before the wire with its field and rule.
 import { isZimbraFault, ValidationError, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, useDemoAdmin } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, useDemoAdmin, WIRE } from './zimbra-fixtures.ts';
 
 describe('values through the Zimbra admin client', () => {
   const demo = useDemoAdmin({ resetEach: true });
@@ -12,6 +12,7 @@ describe('values through the Zimbra admin client', () => {
     const password = 'Ab1!\rcarriage\ttab\nline\r\n-end';
     await demo.admin.accounts.setPassword(owner, password, { policy: false });
     await ZimbraAccount.changePassword({
+      wire: WIRE,
       url: demo.mock.url,
       username: owner,
       oldPassword: password,
@@ -97,6 +98,7 @@ describe('values through the Zimbra admin client', () => {
       const error = await failure(
         ZimbraAdmin.login({
           url: demo.mock.url,
+          wire: WIRE,
           username: 'admin@example.com',
           password: DEMO_PASSWORD,
           [field]: value,

@@ -14,6 +14,7 @@ import {
 } from './exchange.ts';
 import { notify, redactBody, type ZimbraHooks } from './hooks.ts';
 import type { SoapMessage, WireCodec, WireFormat } from './wire/codec.ts';
+import { decodeAny } from './wire/index.ts';
 
 /** Connection options shared by the admin and account clients. */
 export interface ConnectionOptions extends TlsOptions {
@@ -246,7 +247,7 @@ export class SoapTransport {
         { status, mayHaveBeenProcessed: false, ...(target === undefined ? {} : { location: target }) },
       );
     }
-    const message = this.codec.decode(answer.text);
+    const message = decodeAny(this.codec, answer.text);
     const mayHaveBeenProcessed = status < 300 || status >= 500;
     if (message === undefined) {
       const what =
