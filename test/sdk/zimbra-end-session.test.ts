@@ -1,7 +1,9 @@
 // Finding 9 of the hardening issue: logout() and close() end the session on the server, not only locally.
+import { startMockServer } from '@casella/mock-server';
 import { ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loginAs, startRecorder } from './zimbra-fixtures.ts';
 import {
   type HostileServer,
   type SeenRequest,
@@ -43,7 +45,7 @@ describe('ending the Zimbra session on the server', () => {
     return server;
   };
 
-  it('sends EndSessionRequest logoff="1" in urn:zimbraAdmin with the token when an admin client closes', async () => {
+  it('sends EndSessionRequest logoff="1" (urn:zimbraAccount, on the admin endpoint) with the token when an admin client closes', async () => {
     const server = await start();
     const admin = await ZimbraAdmin.login({
       url: server.url,
@@ -56,7 +58,8 @@ describe('ending the Zimbra session on the server', () => {
     const end = request(server.requests[1] as SeenRequest);
     expect(end.name).toBe('EndSessionRequest');
     expect(end.element).toMatchObject({ '@_logoff': '1' });
-    expect(server.requests[1]?.body).toContain('<EndSessionRequest xmlns="urn:zimbraAdmin" logoff="1"/>');
+    expect(server.requests[1]?.path).toBe('/service/admin/soap');
+    expect(server.requests[1]?.body).toContain('<EndSessionRequest xmlns="urn:zimbraAccount" logoff="1"/>');
     expect(end.context.authToken).toBe(TOKEN);
     // Zimbra ignores EndSession in a nosession context.
     expect(end.context).not.toHaveProperty('nosession');
@@ -107,3 +110,38 @@ describe('ending the Zimbra session on the server', () => {
     expect(end.context.authToken).toBe(TOKEN);
   });
 });
+
+describe('the token after close(), against the mock', () => {
+  it('is refused by the server once the client has closed', async () => {
+    const mock = await startMockServer({ seed: 'demo' });
+    const recorder = await startRecorder(mock.url);
+    try {
+      const admin = await loginAs(mock, 'admin@example.com', { url: recorder.url });
+      await admin.cos.list();
+      const token = tokenIn(recorder.bodies);
+      expect(token.length).toBeGreaterThan(8);
+      expect(await admin.close()).toEqual({ ended: true });
+      const answer = await fetch(`${mock.url}/service/admin/soap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
+        body: `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header><context xmlns="urn:zimbra"><authToken>${token}</authToken></context></soap:Header><soap:Body><GetAllCosRequest xmlns="urn:zimbraAdmin"/></soap:Body></soap:Envelope>`,
+      });
+      const text = await answer.text();
+      expect(answer.status).toBe(500);
+      expect(text).toMatch(/service\.AUTH_(EXPIRED|REQUIRED)/);
+    } finally {
+      await recorder.close();
+      await mock.close();
+    }
+  });
+});
+
+/** The token the client sent, in either wire. */
+function tokenIn(bodies: readonly string[]): string {
+  for (const body of bodies) {
+    const m = /<authToken>([^<]+)<\/authToken>|"authToken":\{"_content":"([^"]+)"/.exec(body);
+    const token = m?.[1] ?? m?.[2];
+    if (token !== undefined) return token;
+  }
+  return '';
+}

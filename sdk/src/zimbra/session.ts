@@ -122,7 +122,8 @@ export class AdminSession {
     this.#token = undefined;
     this.#password = undefined;
     if (token === undefined) return { ended: true };
-    return endSession(this.transport, ADMIN_PATH, NS.admin, token, options);
+    // EndSession exists only in urn:zimbraAccount (soap.txt); the admin endpoint serves that service too.
+    return endSession(this.transport, ADMIN_PATH, NS.account, token, options);
   }
 
   /** Sends one typed operation and returns its validated response. `secrets` are redacted from faults. */
