@@ -158,12 +158,13 @@ describe('re-login, retries and time limits', () => {
   });
 
   it('stops waiting after timeoutMs with a TimeoutError', async () => {
-    const slow = await loginAs(demo.mock, 'admin@example.com', { timeoutMs: 100 });
+    // A limit the login itself meets even on a loaded CI machine, and a latency well past it.
+    const slow = await loginAs(demo.mock, 'admin@example.com', { timeoutMs: 1000 });
     try {
-      demo.mock.backend.faults.set({ latencyMs: 400 });
+      demo.mock.backend.faults.set({ latencyMs: 3000 });
       const error = await failure(slow.cos.list());
       expect(error).toBeInstanceOf(TimeoutError);
-      expect(error).toMatchObject({ timeoutMs: 100, code: 'TIMEOUT' });
+      expect(error).toMatchObject({ timeoutMs: 1000, code: 'TIMEOUT' });
     } finally {
       demo.mock.backend.faults.clear();
       await slow.close();

@@ -8,7 +8,6 @@ import {
   attrInteger,
   attrString,
   attrValues,
-  collectAttrs,
   toBoolean,
   toInteger,
 } from './attrs.ts';
@@ -115,9 +114,61 @@ function one<T>(schema: z.ZodType<T>) {
   return z.union([schema, z.tuple([schema])]).transform((v) => (Array.isArray(v) ? (v[0] as T) : (v as T)));
 }
 
-const rawAttr = z.object({ n: z.string(), _content: scalar.optional(), pd: scalar.optional() });
+/** A directory entry (`<account|domain|cos name id>` with its `<a n>` list), read by hand: per entry it is
+ * the hot path of a 10,000-account search, where a zod object per attribute costs more than the parse. */
+interface Entry {
+  readonly name: string;
+  readonly id: string;
+  readonly attrs: Attrs;
+  readonly element: Readonly<Record<string, unknown>>;
+}
 
-const rawEntry = z.object({ name: z.string(), id: z.string(), a: z.array(rawAttr).optional() });
+function isScalar(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+const rawEntry = z.unknown().transform((value, ctx): Entry => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'not an element' });
+    return z.NEVER;
+  }
+  const e = value as Record<string, unknown>;
+  if (typeof e.name !== 'string' || typeof e.id !== 'string') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'name and id must be text',
+      path: [typeof e.name === 'string' ? 'id' : 'name'],
+    });
+    return z.NEVER;
+  }
+  const attrs: Record<string, string | string[]> = Object.create(null);
+  const list = e.a;
+  if (list !== undefined && !Array.isArray(list)) {
+    ctx.addIssue({ code: 'custom', message: 'not a list', path: ['a'] });
+    return z.NEVER;
+  }
+  for (const [i, item] of (list ?? []).entries()) {
+    const a = item as Record<string, unknown> | null;
+    const content = a?._content;
+    if (
+      a === null ||
+      typeof a !== 'object' ||
+      typeof a.n !== 'string' ||
+      !(content === undefined || isScalar(content))
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'not an <a n> attribute', path: ['a', i] });
+      return z.NEVER;
+    }
+    // pd="1": a delegated admin may not read this attribute; the value is withheld.
+    if (a.pd !== undefined && isScalar(a.pd) && toBoolean(String(a.pd))) continue;
+    const v = content === undefined ? '' : String(content);
+    const prev = attrs[a.n];
+    if (prev === undefined) attrs[a.n] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else attrs[a.n] = [prev, v];
+  }
+  return { name: e.name, id: e.id, attrs, element: e };
+});
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): v is T | undefined {
   return v === undefined || (values as readonly string[]).includes(v);
@@ -125,7 +176,7 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): v
 
 /** An `<account name id>` element with its attributes. */
 export const AccountElement = rawEntry.transform((e, ctx): Account => {
-  const attrs = collectAttrs(e.a);
+  const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraAccountStatus');
   if (!oneOf(ACCOUNT_STATUSES, status)) {
     ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: ['a'] });
@@ -161,7 +212,7 @@ function cosLimits(values: readonly string[], ctx: z.RefinementCtx): CosLimit[] 
 
 /** A `<domain name id>` element. */
 export const DomainElement = rawEntry.transform((e, ctx): Domain => {
-  const attrs = collectAttrs(e.a);
+  const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraDomainStatus');
   if (!oneOf(DOMAIN_STATUSES, status)) {
     ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: ['a'] });
@@ -178,14 +229,17 @@ export const DomainElement = rawEntry.transform((e, ctx): Domain => {
 });
 
 /** A `<cos name id [isDefaultCos]>` element. */
-export const CosElement = rawEntry.extend({ isDefaultCos: bool.optional() }).transform((e): Cos => {
-  const attrs = collectAttrs(e.a);
+export const CosElement = rawEntry.transform((e, ctx): Cos => {
+  const flag = e.element.isDefaultCos;
+  const isDefault = flag === undefined ? false : isScalar(flag) ? toBoolean(String(flag)) : undefined;
+  if (isDefault === undefined)
+    ctx.addIssue({ code: 'custom', message: `not a boolean: ${String(flag)}`, path: ['isDefaultCos'] });
   return {
     id: e.id,
     name: e.name,
-    isDefault: e.isDefaultCos ?? false,
-    quotaBytes: attrInteger(attrs, 'zimbraMailQuota'),
-    attrs,
+    isDefault: isDefault ?? false,
+    quotaBytes: attrInteger(e.attrs, 'zimbraMailQuota'),
+    attrs: e.attrs,
   };
 });
 

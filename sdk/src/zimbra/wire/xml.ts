@@ -1,8 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { ResponseValidationError } from '../../errors/response-validation-error.ts';
 import { NS, SOAP12_NS, type SoapContext, type SoapDocument, type XmlBody } from '../envelope.ts';
 import { escapeAttr, escapeText } from '../xml-chars.ts';
 import type { SoapMessage, WireCodec, WireElement } from './codec.ts';
+import { isWellFormed } from './xml-structure.ts';
 
 // Children that may repeat in any answer Casella reads are always arrays, decided by name alone (no
 // path matching: fast-xml-parser's jPath strings cost a third of the parse). Batch answers repeat
@@ -74,7 +75,7 @@ export function decodeXml(text: string): SoapMessage | undefined {
     throw new ResponseValidationError('XML', 'a DOCTYPE is not allowed in SOAP');
   }
   // fast-xml-parser reads cut-off and mismatched documents without complaint; a cut-off token must not log in.
-  if (XMLValidator.validate(text) !== true) return undefined;
+  if (!isWellFormed(text)) return undefined;
   let doc: WireElement;
   try {
     doc = parser.parse(text) as WireElement;
