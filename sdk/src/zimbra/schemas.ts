@@ -127,25 +127,28 @@ function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-const rawEntry = z.unknown().transform((value, ctx): Entry => {
+type Ctx = z.RefinementCtx;
+type Path = readonly (string | number)[];
+
+function entryOf(value: unknown, ctx: Ctx, at: Path): Entry | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: 'not an element' });
-    return z.NEVER;
+    ctx.addIssue({ code: 'custom', message: 'not an element', path: [...at] });
+    return undefined;
   }
   const e = value as Record<string, unknown>;
   if (typeof e.name !== 'string' || typeof e.id !== 'string') {
     ctx.addIssue({
       code: 'custom',
       message: 'name and id must be text',
-      path: [typeof e.name === 'string' ? 'id' : 'name'],
+      path: [...at, typeof e.name === 'string' ? 'id' : 'name'],
     });
     return z.NEVER;
   }
   const attrs: Record<string, string | string[]> = Object.create(null);
   const list = e.a;
   if (list !== undefined && !Array.isArray(list)) {
-    ctx.addIssue({ code: 'custom', message: 'not a list', path: ['a'] });
-    return z.NEVER;
+    ctx.addIssue({ code: 'custom', message: 'not a list', path: [...at, 'a'] });
+    return undefined;
   }
   for (const [i, item] of (list ?? []).entries()) {
     const a = item as Record<string, unknown> | null;
@@ -156,8 +159,8 @@ const rawEntry = z.unknown().transform((value, ctx): Entry => {
       typeof a.n !== 'string' ||
       !(content === undefined || isScalar(content))
     ) {
-      ctx.addIssue({ code: 'custom', message: 'not an <a n> attribute', path: ['a', i] });
-      return z.NEVER;
+      ctx.addIssue({ code: 'custom', message: 'not an <a n> attribute', path: [...at, 'a', i] });
+      return undefined;
     }
     // pd="1": a delegated admin may not read this attribute; the value is withheld.
     if (a.pd !== undefined && isScalar(a.pd) && toBoolean(String(a.pd))) continue;
@@ -168,18 +171,42 @@ const rawEntry = z.unknown().transform((value, ctx): Entry => {
     else attrs[a.n] = [prev, v];
   }
   return { name: e.name, id: e.id, attrs, element: e };
-});
+}
+
+/** A schema for one entry element, mapped by `map`. */
+function element<T>(map: (e: Entry, ctx: Ctx, at: Path) => T) {
+  return z.unknown().transform((value, ctx): T => {
+    const e = entryOf(value, ctx, []);
+    return e === undefined ? z.NEVER : map(e, ctx, []);
+  });
+}
+
+/** A schema for a list of entry elements, mapped by `map` in one loop (no schema object per entry). */
+function entries<T>(map: (e: Entry, ctx: Ctx, at: Path) => T) {
+  return z.unknown().transform((value, ctx): T[] => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'not a list' });
+      return z.NEVER;
+    }
+    const out: T[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const e = entryOf(value[i], ctx, [i]);
+      if (e !== undefined) out.push(map(e, ctx, [i]));
+    }
+    return out;
+  });
+}
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): v is T | undefined {
   return v === undefined || (values as readonly string[]).includes(v);
 }
 
-/** An `<account name id>` element with its attributes. */
-export const AccountElement = rawEntry.transform((e, ctx): Account => {
+/** Maps an `<account name id>` element with its attributes. */
+function toAccount(e: Entry, ctx: Ctx, at: Path): Account {
   const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraAccountStatus');
   if (!oneOf(ACCOUNT_STATUSES, status)) {
-    ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: ['a'] });
+    ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: [...at, 'a'] });
   }
   return {
     id: e.id,
@@ -195,15 +222,19 @@ export const AccountElement = rawEntry.transform((e, ctx): Account => {
     createdAt: attrDate(attrs, 'zimbraCreateTimestamp'),
     attrs,
   };
-});
+}
 
 /** Parses `cosId:max` values; a malformed one is reported (Zimbra itself refuses them on write). */
-function cosLimits(values: readonly string[], ctx: z.RefinementCtx): CosLimit[] {
+function cosLimits(values: readonly string[], ctx: Ctx, at: Path): CosLimit[] {
   return values.flatMap((v) => {
     const [cosId, max, extra] = v.split(':');
     const n = max === undefined ? undefined : toInteger(max);
     if (!cosId || n === undefined || n < 0 || extra !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `bad zimbraDomainCOSMaxAccounts value ${v}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `bad zimbraDomainCOSMaxAccounts value ${v}`,
+        path: [...at, 'a'],
+      });
       return [];
     }
     return [{ cosId, max: n }];
@@ -211,29 +242,33 @@ function cosLimits(values: readonly string[], ctx: z.RefinementCtx): CosLimit[] 
 }
 
 /** A `<domain name id>` element. */
-export const DomainElement = rawEntry.transform((e, ctx): Domain => {
+function toDomain(e: Entry, ctx: Ctx, at: Path): Domain {
   const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraDomainStatus');
   if (!oneOf(DOMAIN_STATUSES, status)) {
-    ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: ['a'] });
+    ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: [...at, 'a'] });
   }
   return {
     id: e.id,
     name: e.name,
     status: status as DomainStatus | undefined,
     maxAccounts: attrInteger(attrs, 'zimbraDomainMaxAccounts'),
-    cosLimits: cosLimits(attrValues(attrs, 'zimbraDomainCOSMaxAccounts'), ctx),
+    cosLimits: cosLimits(attrValues(attrs, 'zimbraDomainCOSMaxAccounts'), ctx, at),
     defaultCosId: attrString(attrs, 'zimbraDomainDefaultCOSId'),
     attrs,
   };
-});
+}
 
 /** A `<cos name id [isDefaultCos]>` element. */
-export const CosElement = rawEntry.transform((e, ctx): Cos => {
+function toCos(e: Entry, ctx: Ctx, at: Path): Cos {
   const flag = e.element.isDefaultCos;
   const isDefault = flag === undefined ? false : isScalar(flag) ? toBoolean(String(flag)) : undefined;
   if (isDefault === undefined)
-    ctx.addIssue({ code: 'custom', message: `not a boolean: ${String(flag)}`, path: ['isDefaultCos'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a boolean: ${String(flag)}`,
+      path: [...at, 'isDefaultCos'],
+    });
   return {
     id: e.id,
     name: e.name,
@@ -241,7 +276,14 @@ export const CosElement = rawEntry.transform((e, ctx): Cos => {
     quotaBytes: attrInteger(e.attrs, 'zimbraMailQuota'),
     attrs: e.attrs,
   };
-});
+}
+
+/** An `<account name id>` element with its attributes. */
+export const AccountElement = element(toAccount);
+/** A `<domain name id>` element. */
+export const DomainElement = element(toDomain);
+/** A `<cos name id [isDefaultCos]>` element. */
+export const CosElement = element(toCos);
 
 function single<T>(schema: z.ZodType<T>, key: string) {
   return z.object({ [key]: z.array(schema).length(1) }).transform((o) => (o[key] as T[])[0] as T);
@@ -269,7 +311,7 @@ export const SearchDirectoryResponse = z
     more: bool.optional(),
     searchTotal: count.optional(),
     num: count.optional(),
-    account: z.array(AccountElement).optional(),
+    account: entries(toAccount).optional(),
   })
   .transform((o) => ({
     accounts: o.account ?? [],
@@ -306,15 +348,13 @@ export const MailboxResponse = z
 export const OneDomainResponse = single(DomainElement, 'domain');
 /** GetAllDomainsResponse. */
 export const DomainListResponse = z
-  .object({ domain: z.array(DomainElement).optional() })
+  .object({ domain: entries(toDomain).optional() })
   .transform((o) => o.domain ?? []);
 
 /** GetCosResponse: one COS. */
 export const OneCosResponse = single(CosElement, 'cos');
 /** GetAllCosResponse. */
-export const CosListResponse = z
-  .object({ cos: z.array(CosElement).optional() })
-  .transform((o) => o.cos ?? []);
+export const CosListResponse = z.object({ cos: entries(toCos).optional() }).transform((o) => o.cos ?? []);
 
 /** CountAccountResponse: accounts per effective COS (COSes with none are left out). */
 export const CountAccountResponse = z

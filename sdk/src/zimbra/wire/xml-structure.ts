@@ -9,10 +9,14 @@ const TOKEN =
   /<(?:(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|\?[\s\S]*?\?>)/y;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
 
-function referencesOk(text: string, from: number, to: number): boolean {
-  for (let at = text.indexOf('&', from); at !== -1 && at < to; at = text.indexOf('&', at + 1)) {
-    REFERENCE.lastIndex = at;
+// Every `&` in [from, to) must start a reference. `amps` walks the document's `&`s once, forward only,
+// so the whole check stays linear however rare they are.
+function referencesOk(text: string, amps: { next: number }, from: number, to: number): boolean {
+  if (amps.next !== -1 && amps.next < from) amps.next = text.indexOf('&', from);
+  while (amps.next !== -1 && amps.next < to) {
+    REFERENCE.lastIndex = amps.next;
     if (!REFERENCE.test(text)) return false;
+    amps.next = text.indexOf('&', amps.next + 1);
   }
   return true;
 }
@@ -28,6 +32,7 @@ function blank(text: string, from: number, to: number): boolean {
 /** True when the element structure of `text` is well-formed XML (see the file's header for what is checked). */
 export function isWellFormed(text: string): boolean {
   const open: string[] = [];
+  const amps = { next: text.indexOf('&') };
   let rootDone = false;
   let at = text.indexOf('<');
   if (at === -1 || !blank(text, 0, at)) return false;
@@ -38,7 +43,7 @@ export function isWellFormed(text: string): boolean {
     const end = TOKEN.lastIndex;
     const name = m[2];
     if (name !== undefined) {
-      if (!referencesOk(text, at, end)) return false;
+      if (!referencesOk(text, amps, at, end)) return false;
       if (m[1] === '/') {
         if (m[3] !== '' || m[4] === '/' || open.pop() !== name) return false;
         if (open.length === 0) rootDone = true;
@@ -52,7 +57,7 @@ export function isWellFormed(text: string): boolean {
     }
     const next = text.indexOf('<', end);
     const stop = next === -1 ? text.length : next;
-    if (open.length === 0 ? !blank(text, end, stop) : !referencesOk(text, end, stop)) return false;
+    if (open.length === 0 ? !blank(text, end, stop) : !referencesOk(text, amps, end, stop)) return false;
     at = next;
   }
   return rootDone && open.length === 0;
