@@ -40,6 +40,15 @@ export function trickyString(max = 8): fc.Arbitrary<string> {
     .map((parts) => parts.join(''));
 }
 
+/** Names: mostly printable text with spaces, entities and emoji (which must be kept), tricky text a quarter of the time. */
+export function nameString(): fc.Arbitrary<string> {
+  const printable = fc.string({
+    unit: fc.constantFrom(...'aàéZ9 -\'."&<>;#😀Ωß'.split(''), ' '),
+    maxLength: 24,
+  });
+  return fc.oneof({ weight: 3, arbitrary: printable }, { weight: 1, arbitrary: trickyString() });
+}
+
 /** Rules the SDK may refuse a value with before the wire. */
 export const REFUSAL_RULES = new Set(['xmlChar', 'whitespaceOnly', 'printable', 'maximum', 'minimum']);
 

@@ -34,7 +34,11 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
     await admin.cos.list();
     // The token as it went over the wire, to look for it below.
     const sent = recorder.bodies.find((b) => /<authToken>|"authToken":\{"_content"/.test(b)) ?? '';
-    token = /<authToken>([^<]+)<\/authToken>|"authToken":\{"_content":"([^"]+)"/.exec(sent)?.slice(1).find(Boolean) ?? '';
+    token =
+      /<authToken>([^<]+)<\/authToken>|"authToken":\{"_content":"([^"]+)"/
+        .exec(sent)
+        ?.slice(1)
+        .find(Boolean) ?? '';
     expect(token.length).toBeGreaterThan(8);
   });
   afterAll(async () => {
