@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 // CI asks for a JSON copy of the results (see .ci/run) to print one plain closing line.
 const json = process.env.VITEST_JSON;
 
+// In the repository, tests read the packages' TypeScript sources (the `@casella/source` export condition);
+// the consumer test (test/consumer) checks the built, packed packages as a user installs them.
+const conditions = ['@casella/source'];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     // Frames stay plain text whatever the CI's terminal says (chalk level 0).
     env: { FORCE_COLOR: '0' },

@@ -12,7 +12,11 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@casella/source', '--import', 'tsx', join(here, file)],
+    { stdio: 'inherit' },
+  );
   if (run.status !== 0) failed += 1;
 }
 process.exitCode = failed === 0 ? 0 : 1;

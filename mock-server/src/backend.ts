@@ -1,7 +1,12 @@
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import { createPecBackend, type PecBackend, type PecSeed } from './pec/index.ts';
 import { type MockSeed, resolveSeed, type SeedName } from './seeds.ts';
-import { createZimbraBackend, type ZimbraBackend, type ZimbraSeed } from './zimbra/index.ts';
+import {
+  createZimbraBackend,
+  type ZimbraBackend,
+  type ZimbraSeed,
+  type ZimbraVersion,
+} from './zimbra/index.ts';
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
@@ -11,6 +16,8 @@ export interface MockBackendOptions {
   readonly faults?: Partial<FaultSettings>;
   /** Random source for fault injection (deterministic tests). @default Math.random */
   readonly random?: () => number;
+  /** The Zimbra release to answer as: `'8.8.15' | '9.0' | '10.0'`. @default '10.0' */
+  readonly zimbraVersion?: ZimbraVersion;
 }
 
 /** The emulator's core: one request handler over in-memory state, used by msw and by the HTTP server. */
@@ -33,7 +40,10 @@ const ZIMBRA_PATHS = /^\/service\/(admin\/)?soap(\/[^/]*)?$/;
 /** Builds the emulator's core. The returned `handle` never throws: unexpected errors become 500s. */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const seed = resolveSeed(options.seed ?? 'demo');
-  const zimbra = createZimbraBackend(seed.zimbra as ZimbraSeed);
+  const zimbra = createZimbraBackend(
+    seed.zimbra as ZimbraSeed,
+    options.zimbraVersion !== undefined ? { zimbraVersion: options.zimbraVersion } : {},
+  );
   const pec = createPecBackend(seed.pec as PecSeed);
   const faults = new FaultInjector(options.faults, options.random);
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { FaultSettings } from './faults.ts';
 import { startMockServer } from './server.ts';

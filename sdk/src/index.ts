@@ -1,11 +1,23 @@
 // Hand-written entry point: explicit named exports, types in their own block.
 
-export type { FaultArgument, FaultSide, PecErrorDetail, ValidationIssue } from './errors/index.ts';
+export type {
+  FaultArgument,
+  FaultSide,
+  PecErrorDetail,
+  TransportErrorOptions,
+  ValidationIssue,
+  ZimbraFaultCode,
+} from './errors/index.ts';
 export {
   AbortedError,
   CasellaError,
+  isAbortedError,
   isCasellaError,
   isPecApiError,
+  isResponseTooLargeError,
+  isResponseValidationError,
+  isTimeoutError,
+  isTransportError,
   isValidationError,
   isZimbraFault,
   PecApiError,
@@ -14,15 +26,20 @@ export {
   TimeoutError,
   TransportError,
   ValidationError,
+  ZIMBRA_FAULT_CODES,
   ZimbraFault,
 } from './errors/index.ts';
 
 // PEC postmaster (pec-admin v1): the client, its offline validators and its error codes.
 export type {
   CreatePecMailboxInput,
+  CreatePecMailboxOptions,
+  PecCallOptions,
+  PecDeleteOptions,
   PecDeleteWarning,
   PecDomain,
   PecErrorCode,
+  PecHooks,
   PecLoginOptions,
   PecMailbox,
   PecMailboxes,
@@ -31,12 +48,15 @@ export type {
   PecPasswordPolicy,
   PecPasswordReset,
   PecPasswordRules,
+  PecRequestEvent,
+  PecResponseEvent,
   PecRetryOptions,
   PecSearchInput,
   PecStatus,
 } from './pec/index.ts';
 export {
   checkPecPassword,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_PEC_PASSWORD_POLICY,
   PEC_ERROR_CODES,
   PEC_ERROR_STATUS,

@@ -7,10 +7,10 @@ import { type TmuxOptions, TmuxTerminal } from './tmux.ts';
 /** Root of the repository (where `npm start` runs). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The real `casella` command, as `npm start` runs it (without npm, so the exit code is casella's own). */
-export const CASELLA_COMMAND = 'node --import tsx tui/src/bin.tsx';
+/** The real `casella` command, built, as `npm start` runs it (without npm, so the exit code is casella's own). */
+export const CASELLA_COMMAND = 'node tui/dist/bin.js';
 
-/** Generous limits: the first start compiles TypeScript with tsx; nothing here is a timing assertion. */
+/** Generous limits for a loaded machine; nothing here is a timing assertion. */
 export const START_TIMEOUT = 30_000;
 export const STEP_TIMEOUT = 15_000;
 

@@ -14,7 +14,7 @@ interface Run {
 /** Runs `echo | casella …` with stdout piped; kills it if it hangs (a generous guard, not a timing check). */
 function runWithoutTty(args: readonly string[], guardMs = 20_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tui/src/bin.tsx', ...args], {
+    const child = spawn(process.execPath, ['tui/dist/bin.js', ...args], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, LANG: 'C.UTF-8' },

@@ -7,7 +7,7 @@ import { zimbraSeeds } from '@casella/mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminToken, faultCode, soap } from './soap-helpers.ts';
 
-const BIN = join(import.meta.dirname, '../../mock-server/bin/casella-mock.js');
+const BIN = join(import.meta.dirname, '../../mock-server/dist/cli.js');
 
 interface Running {
   readonly child: ChildProcessWithoutNullStreams;

@@ -1,5 +1,6 @@
 // The same emulator core as msw handlers: in-process, no port, any origin. Raw SOAP and JSON, no SDK.
-import { createHandlers, createMockBackend } from '@casella/mock-server';
+import { createMockBackend } from '@casella/mock-server';
+import { createHandlers } from '@casella/mock-server/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, adminToken, DEMO_PASSWORD, faultCode, soap } from './soap-helpers.ts';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, DEMO_PASSWORD, SOAP12 } from './soap-helpers.ts';
 import { makeTestCertificates, type TestCertificates } from './tls-certificates.ts';
 
-const BIN = join(import.meta.dirname, '../../mock-server/bin/casella-mock.js');
+const BIN = join(import.meta.dirname, '../../mock-server/dist/cli.js');
 
 /** The reason a fetch failed, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE for an untrusted certificate. */
 async function refusal(promise: Promise<unknown>): Promise<string> {

@@ -89,7 +89,14 @@ describe('Zimbra mock: reset and secrets', () => {
     );
     expect(answers).toHaveLength(10);
     for (const { text } of answers) {
-      for (const secret of [DEMO_PASSWORD, 'Secret-Pass-7', 'Another-Pass-8', 'Third-Pass-9', 'scrypt$']) {
+      for (const secret of [
+        DEMO_PASSWORD,
+        'Secret-Pass-7',
+        'Another-Pass-8',
+        'Third-Pass-9',
+        'scrypt$',
+        '{SSHA512}',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }

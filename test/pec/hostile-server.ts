@@ -21,11 +21,7 @@ export interface HostileServer {
 }
 
 /** How the server answers one request (the body has been read already). */
-export type HostileHandler = (
-  request: HostileRequest,
-  res: ServerResponse,
-  req: IncomingMessage,
-) => unknown;
+export type HostileHandler = (request: HostileRequest, res: ServerResponse, req: IncomingMessage) => unknown;
 
 /** Starts a hostile server on 127.0.0.1 with an ephemeral port. */
 export async function startHostileServer(handler: HostileHandler): Promise<HostileServer> {

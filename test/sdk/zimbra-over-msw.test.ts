@@ -1,5 +1,6 @@
 // The SDK against the mock core mounted as msw handlers: in-process, no port, a made-up https origin.
-import { createHandlers, createMockBackend } from '@casella/mock-server';
+import { createMockBackend } from '@casella/mock-server';
+import { createHandlers } from '@casella/mock-server/msw';
 import { isZimbraFault, TransportError, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../tui/src/cli/args.ts';
 
-const BIN = fileURLToPath(new URL('../../tui/bin/casella.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../tui/dist/bin.js', import.meta.url));
 
 function run(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [BIN, ...args], {

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Entry of `casella`. No static import of ink here: chalk reads FORCE_COLOR when ink loads,
 // and chalk ignores NO_COLOR, so the environment is fixed first and the app loaded after.
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';

@@ -1,5 +1,7 @@
 import { attrPairs, checkChangeValues, newSingleValue, parseAttrChanges } from './attr-changes.ts';
+import { requestedAttrs } from './attr-filter.ts';
 import { canonicalAttr } from './attrs.ts';
+import { attrInfo } from './catalogue.ts';
 import {
   adminCaller,
   boolField,
@@ -10,12 +12,13 @@ import {
   targetAccount,
   type ZimbraContext,
 } from './context.ts';
-import { attrsFilter, encodeAccount } from './encode.ts';
+import { encodeAccount } from './encode.ts';
 import { faults, ZimbraFaultError } from './fault.ts';
 import type { Account, Domain } from './model.ts';
 import { hashPassword } from './passwords.ts';
 import { checkPasswordAgeAndHistory, checkPasswordStrength } from './policy.ts';
 import { can, requireRight } from './rights.ts';
+import { checkMailHost } from './servers.ts';
 import { el, scalar } from './xml.ts';
 
 // Attributes the stock domain-admin right setDomainAdminAccountAndCalendarResourceAttrs covers.
@@ -80,11 +83,14 @@ function checkQuotaRight(ctx: ZimbraContext, quota: string | undefined, fallback
   }
 }
 
+/** A delegated admin sets only domainAdminModifiable attributes (plus the ones its stock rights name). */
 function checkDomainAdminAttrs(ctx: ZimbraContext, names: Iterable<string>): void {
   if (adminCaller(ctx).kind === 'global') return;
   for (const name of names) {
     const canonical = canonicalAttr(name) ?? name;
-    if (!DOMAIN_ADMIN_ATTRS.has(canonical)) throw faults.permDenied(`cannot set attr: ${canonical}`);
+    const flagged = attrInfo(canonical)?.flags.has('domainAdminModifiable') === true;
+    if (!flagged && !DOMAIN_ADMIN_ATTRS.has(canonical))
+      throw faults.permDenied(`cannot set attr: ${canonical}`);
   }
 }
 
@@ -116,7 +122,9 @@ export const createAccount: Handler = (request, ctx) => {
   }
   checkQuotaRight(ctx, requested('zimbraMailQuota'), () => Number(cos.attrs.zimbraMailQuota?.[0] ?? '0'));
   ctx.store.checkAccountLimits(domain, cos.id);
+  const transport = checkMailHost(ctx.store, requested('zimbraMailHost'), requested('zimbraMailTransport'));
   const account = ctx.store.buildAccount({ name: address.name, passwordHash: null, attrs: pairs }, domain);
+  if (transport !== undefined) account.attrs.zimbraMailTransport = [transport];
   const password = scalar(request, 'password');
   if (password !== undefined) {
     checkPasswordStrength(password, address.local, (attr) => requested(attr) ?? cos.attrs[attr]?.[0]);
@@ -127,14 +135,34 @@ export const createAccount: Handler = (request, ctx) => {
 };
 
 /**
- * GetAccountRequest: `<account by="name|id">`, `applyCos` (default 1), `attrs="a,b"`.
+ * The target of an admin operation by `name|id|foreignPrincipal`, with the anti-harvesting rule of
+ * {@link targetAccount} (a foreign principal is resolved to the account first).
+ */
+export function findTarget(
+  ctx: ZimbraContext,
+  by: string,
+  key: string,
+  right: string | readonly string[],
+): Account {
+  if (by !== 'foreignPrincipal') return targetAccount(ctx, by, key, right);
+  const found = ctx.store.accountByForeignPrincipal(key);
+  if (found === undefined) {
+    if (adminCaller(ctx).kind === 'global') throw faults.noSuchAccount(key);
+    throw faults.permDenied(`can not access account ${key}`);
+  }
+  return targetAccount(ctx, 'id', found.id, right);
+}
+
+/**
+ * GetAccountRequest: `<account by="name|id|foreignPrincipal">` (an alias finds its account), `applyCos`
+ * (default 1: COS- and domain-inherited values), `attrs="a,b"` (names not on an account → INVALID_REQUEST).
  */
 export const getAccount: Handler = (request, ctx) => {
   const applyCos = boolField(request, 'applyCos', true);
-  const filter = attrsFilter(scalar(request, 'attrs'), true);
+  const filter = requestedAttrs(scalar(request, 'attrs'), 'account');
   if (request.children.every((c) => c.name !== 'account')) throw faults.invalidRequest('missing <account>');
   const { by, key } = selector(request, 'account');
-  const account = targetAccount(ctx, by, key, 'getAccount');
+  const account = findTarget(ctx, by, key, 'getAccount');
   return { children: [encodeAccount(ctx.store, account, { applyCos, attrs: filter })] };
 };
 
@@ -165,7 +193,16 @@ export const modifyAccount: Handler = (request, ctx) => {
       ctx.store.checkAccountLimits(domain, cos.id, true);
   }
   checkChangeValues(changes);
-  ctx.store.modifyAccount(account, changes);
+  const host = newSingleValue(changes, 'zimbraMailHost');
+  const transport = checkMailHost(ctx.store, host, newSingleValue(changes, 'zimbraMailTransport'));
+  const effective =
+    transport === undefined
+      ? changes
+      : [
+          ...changes.filter((c) => c.name !== 'zimbraMailTransport'),
+          { name: 'zimbraMailTransport', op: 'replace' as const, values: [transport] },
+        ];
+  ctx.store.modifyAccount(account, effective);
   return { children: [encodeAccount(ctx.store, account)] };
 };
 

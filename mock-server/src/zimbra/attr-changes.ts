@@ -1,4 +1,5 @@
 import { canonicalAttr, checkAttrValue, isImmutable, isMultiValued, requireKnownAttr } from './attrs.ts';
+import type { EntryClass } from './catalogue.ts';
 import { faults } from './fault.ts';
 import type { XmlElement } from './xml.ts';
 
@@ -25,13 +26,16 @@ export function attrPairs(request: XmlElement): Array<[string, string]> {
  * Groups `<a>` pairs into changes as Zimbra's modify does: plain `n` replaces (an empty value deletes),
  * `+n` adds, `-n` removes; mixing plain and prefixed forms of one attribute is refused.
  */
-export function parseAttrChanges(pairs: ReadonlyArray<readonly [string, string]>): AttrChange[] {
+export function parseAttrChanges(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  klass: EntryClass = 'account',
+): AttrChange[] {
   const plain = new Map<string, string[]>();
   const added = new Map<string, string[]>();
   const removed = new Map<string, string[]>();
   for (const [raw, value] of pairs) {
     const prefix = raw[0] === '+' || raw[0] === '-' ? raw[0] : '';
-    const name = requireKnownAttr(prefix ? raw.slice(1) : raw);
+    const name = requireKnownAttr(prefix ? raw.slice(1) : raw, klass);
     const target = prefix === '+' ? added : prefix === '-' ? removed : plain;
     const values = target.get(name) ?? [];
     values.push(value);
@@ -82,4 +86,30 @@ export function newSingleValue(changes: readonly AttrChange[], name: string): st
   if (change === undefined) return undefined;
   if (change.op === 'remove') return '';
   return change.values[0] ?? '';
+}
+
+/**
+ * The attributes of a Create request as an entry's map: names resolved for the entry's class, immutable ones
+ * refused, values checked, empty values ignored, a single-valued attribute given twice refused.
+ */
+export function attrsForCreate(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  klass: EntryClass,
+): Record<string, string[]> {
+  const attrs: Record<string, string[]> = {};
+  for (const [raw, value] of pairs) {
+    if (value === '') continue;
+    if (isImmutable(raw)) throw faults.invalidRequest(`${canonicalAttr(raw)} is immutable`);
+    const name = requireKnownAttr(raw, klass);
+    checkAttrValue(name, value);
+    const values = attrs[name] ?? [];
+    values.push(value);
+    attrs[name] = values;
+  }
+  for (const [name, values] of Object.entries(attrs)) {
+    if (values.length > 1 && !isMultiValued(name)) {
+      throw faults.permDenied(`can not modify ${name}(single valued attribute)`);
+    }
+  }
+  return attrs;
 }

@@ -1,3 +1,5 @@
+import { checkValue } from './attr-values.ts';
+import { allowedOn, attrInfo, type EntryClass } from './catalogue.ts';
 import { faults } from './fault.ts';
 
 /** LDAP-style attributes of an entry: canonical attribute name → values (multi-valued when several). */
@@ -6,158 +8,36 @@ export type AttrMap = Record<string, string[]>;
 /** An attribute's value as written in a seed: one value or several. */
 export type SeedAttrs = Readonly<Record<string, string | readonly string[]>>;
 
-type AttrType = 'string' | 'boolean' | 'long' | 'integer' | 'id' | 'gentime' | 'duration' | `enum:${string}`;
-
-interface AttrInfo {
-  readonly name: string;
-  readonly type: AttrType;
-  /** Set by the server only; ModifyAccount refuses it with "is immutable". */
-  readonly immutable?: boolean;
-  readonly multi?: boolean;
-}
-
-const ACCOUNT_STATUS = 'enum:active,maintenance,locked,closed,lockout,pending';
-const DOMAIN_STATUS = 'enum:active,maintenance,locked,closed,suspended,shutdown';
-
-// The attributes the emulator knows, with the types Zimbra's attribute manager checks (zimbra-attrs.xml).
-const KNOWN: readonly AttrInfo[] = [
-  { name: 'objectClass', type: 'string', multi: true, immutable: true },
-  { name: 'zimbraId', type: 'id', immutable: true },
-  { name: 'zimbraCreateTimestamp', type: 'gentime', immutable: true },
-  { name: 'uid', type: 'string', immutable: true },
-  { name: 'mail', type: 'string', immutable: true, multi: true },
-  { name: 'zimbraMailDeliveryAddress', type: 'string', immutable: true, multi: true },
-  { name: 'zimbraMailAlias', type: 'string', immutable: true, multi: true },
-  { name: 'userPassword', type: 'string' },
-  { name: 'cn', type: 'string' },
-  { name: 'sn', type: 'string' },
-  { name: 'givenName', type: 'string' },
-  { name: 'displayName', type: 'string' },
-  { name: 'initials', type: 'string' },
-  { name: 'title', type: 'string' },
-  { name: 'company', type: 'string' },
-  { name: 'o', type: 'string' },
-  { name: 'ou', type: 'string' },
-  { name: 'street', type: 'string' },
-  { name: 'l', type: 'string' },
-  { name: 'postalCode', type: 'string' },
-  { name: 'co', type: 'string' },
-  { name: 'telephoneNumber', type: 'string' },
-  { name: 'mobile', type: 'string' },
-  { name: 'description', type: 'string', multi: true },
-  { name: 'zimbraNotes', type: 'string' },
-  { name: 'zimbraAccountStatus', type: ACCOUNT_STATUS },
-  { name: 'zimbraAccountSuspensionReason', type: 'string' },
-  { name: 'zimbraMailStatus', type: 'enum:enabled,disabled' },
-  { name: 'zimbraMailHost', type: 'string' },
-  { name: 'zimbraMailTransport', type: 'string' },
-  { name: 'zimbraCOSId', type: 'id' },
-  { name: 'zimbraMailQuota', type: 'long' },
-  { name: 'zimbraIsAdminAccount', type: 'boolean' },
-  { name: 'zimbraIsDelegatedAdminAccount', type: 'boolean' },
-  { name: 'zimbraIsDomainAdminAccount', type: 'boolean' },
-  { name: 'zimbraIsSystemResource', type: 'boolean' },
-  { name: 'zimbraIsExternalVirtualAccount', type: 'boolean' },
-  { name: 'zimbraDomainAdminMaxMailQuota', type: 'long' },
-  { name: 'zimbraPasswordMustChange', type: 'boolean' },
-  { name: 'zimbraPasswordLocked', type: 'boolean' },
-  { name: 'zimbraPasswordModifiedTime', type: 'gentime' },
-  { name: 'zimbraPasswordMinLength', type: 'integer' },
-  { name: 'zimbraPasswordMaxLength', type: 'integer' },
-  { name: 'zimbraPasswordMinUpperCaseChars', type: 'integer' },
-  { name: 'zimbraPasswordMinLowerCaseChars', type: 'integer' },
-  { name: 'zimbraPasswordMinNumericChars', type: 'integer' },
-  { name: 'zimbraPasswordMinPunctuationChars', type: 'integer' },
-  { name: 'zimbraPasswordMinAlphaChars', type: 'integer' },
-  { name: 'zimbraPasswordMinDigitsOrPuncs', type: 'integer' },
-  { name: 'zimbraPasswordAllowedChars', type: 'string' },
-  { name: 'zimbraPasswordAllowedPunctuationChars', type: 'string' },
-  { name: 'zimbraPasswordBlockCommonEnabled', type: 'boolean' },
-  { name: 'zimbraFeatureAllowUsernameInPassword', type: 'boolean' },
-  { name: 'zimbraPasswordEnforceHistory', type: 'integer' },
-  { name: 'zimbraPasswordMinAge', type: 'integer' },
-  { name: 'zimbraPasswordMaxAge', type: 'integer' },
-  { name: 'zimbraPasswordLockoutEnabled', type: 'boolean' },
-  { name: 'zimbraAuthTokenValidityValue', type: 'integer' },
-  { name: 'zimbraAdminAuthTokenLifetime', type: 'duration' },
-  { name: 'zimbraAuthTokenLifetime', type: 'duration' },
-  { name: 'zimbraLastLogonTimestamp', type: 'gentime' },
-  { name: 'zimbraPrefLocale', type: 'string' },
-  { name: 'zimbraPrefTimeZoneId', type: 'string', multi: true },
-  { name: 'zimbraPrefMailForwardingAddress', type: 'string' },
-  { name: 'zimbraFeatureMailEnabled', type: 'boolean' },
-  { name: 'zimbraFeatureCalendarEnabled', type: 'boolean' },
-  { name: 'zimbraFeatureContactsEnabled', type: 'boolean' },
-  { name: 'zimbraFeatureMobileSyncEnabled', type: 'boolean' },
-  { name: 'zimbraMailDomainQuota', type: 'long' },
-  { name: 'zimbraDomainAggregateQuota', type: 'long' },
-  { name: 'zimbraDomainName', type: 'string', immutable: true },
-  { name: 'zimbraDomainStatus', type: DOMAIN_STATUS },
-  { name: 'zimbraDomainType', type: 'enum:local,alias' },
-  { name: 'zimbraDomainMaxAccounts', type: 'integer' },
-  { name: 'zimbraDomainCOSMaxAccounts', type: 'string', multi: true },
-  { name: 'zimbraDomainFeatureMaxAccounts', type: 'string', multi: true },
-  { name: 'zimbraDomainDefaultCOSId', type: 'id' },
-  { name: 'zimbraPublicServiceHostname', type: 'string' },
-  { name: 'zimbraVirtualHostname', type: 'string', multi: true },
-  { name: 'zimbraGalMode', type: 'enum:zimbra,ldap,both' },
-  { name: 'zimbraAuthMech', type: 'string' },
-];
-
-const BY_LOWER = new Map(KNOWN.map((info) => [info.name.toLowerCase(), info]));
-
 /** Canonical spelling of a known attribute name (case-insensitive), or undefined for an unknown one. */
 export function canonicalAttr(name: string): string | undefined {
-  return BY_LOWER.get(name.toLowerCase())?.name;
+  return attrInfo(name)?.name;
 }
 
 /** True for attributes only the server sets (ModifyAccount: "invalid request: <attr> is immutable"). */
 export function isImmutable(name: string): boolean {
-  return BY_LOWER.get(name.toLowerCase())?.immutable === true;
+  return attrInfo(name)?.immutable === true;
 }
 
 /** True for attributes that may hold several values. */
 export function isMultiValued(name: string): boolean {
-  return BY_LOWER.get(name.toLowerCase())?.multi === true;
+  return attrInfo(name)?.multi === true;
 }
 
-/** Resolves a request's attribute name or refuses it as Zimbra's LDAP layer does. */
-export function requireKnownAttr(name: string): string {
-  const canonical = canonicalAttr(name);
-  if (canonical === undefined) throw faults.invalidAttrName(`invalid attr name: ${name}`);
-  return canonical;
+/**
+ * Resolves a request's attribute name or refuses it as Zimbra's LDAP layer does: a name Zimbra does not
+ * define, or one that does not belong on that kind of entry, is `account.INVALID_ATTR_NAME`.
+ */
+export function requireKnownAttr(name: string, klass: EntryClass = 'account'): string {
+  const info = attrInfo(name);
+  if (info === undefined || !allowedOn(info, klass))
+    throw faults.invalidAttrName(`invalid attr name: ${name}`);
+  return info.name;
 }
 
-const ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const GENTIME = /^\d{14}(\.\d{1,3})?[zZ]$/;
-const DURATION = /^\d+([hmsd]|ms)?$/;
-
-/** Checks one value against the attribute's type, with the attribute manager's messages. */
+/** Checks one value against the attribute's declared type and limits (`account.INVALID_ATTR_VALUE`). */
 export function checkAttrValue(name: string, value: string): void {
-  const info = BY_LOWER.get(name.toLowerCase());
-  if (info === undefined || value === '') return;
-  const type = info.type;
-  if (type === 'boolean' && value !== 'TRUE' && value !== 'FALSE') {
-    throw faults.invalidAttrValue(`${info.name} must be TRUE or FALSE`);
-  }
-  if (type === 'long' && !/^-?\d{1,19}$/.test(value)) {
-    throw faults.invalidAttrValue(`${info.name} must be a valid long: ${value}`);
-  }
-  if (type === 'integer' && !(/^-?\d{1,10}$/.test(value) && Math.abs(Number(value)) <= 2147483647)) {
-    throw faults.invalidAttrValue(`${info.name} must be a valid integer: ${value}`);
-  }
-  if (type === 'id' && !ID.test(value)) throw faults.invalidAttrValue(`${info.name} must be a valid id`);
-  if (type === 'gentime' && !GENTIME.test(value)) {
-    throw faults.invalidAttrValue(`${info.name} must be a valid generalized time: ${value}`);
-  }
-  if (type === 'duration' && !DURATION.test(value)) {
-    throw faults.invalidAttrValue(`${info.name} must be a valid duration: ${value}`);
-  }
-  if (type.startsWith('enum:')) {
-    const allowed = type.slice(5).split(',');
-    if (!allowed.includes(value))
-      throw faults.invalidAttrValue(`${info.name} must be one of: ${type.slice(5)}`);
-  }
+  const info = attrInfo(name);
+  if (info !== undefined) checkValue(info, value);
 }
 
 /** Turns seed attributes into an {@link AttrMap}, canonicalising known names. */

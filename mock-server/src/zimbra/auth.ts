@@ -148,7 +148,7 @@ export const adminAuth: Handler = (request, ctx) => {
   const account =
     by === 'name' ? findAdminByName(ctx.store, key) : by === 'id' ? ctx.store.accounts.get(key) : undefined;
   if (account === undefined || ctx.store.effectiveStatus(account) !== 'active') {
-    throw faults.permDenied('Error in Authentication');
+    throw ctx.store.profile.unknownAdmin(key);
   }
   if (!isAdminAccount(account)) throw faults.permDenied('not an admin account');
   if (password === '' || !verifyPassword(password, account.passwordHash)) throw faults.authFailed(key);

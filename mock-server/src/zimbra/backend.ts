@@ -5,6 +5,7 @@ import { Grants } from './rights.ts';
 import type { ZimbraSeed } from './seed-types.ts';
 import { ZimbraStore } from './store.ts';
 import { TokenRegistry } from './tokens.ts';
+import { versionProfile, type ZimbraVersion } from './version.ts';
 import { answerSoap } from './wire/exchange.ts';
 import { SessionRegistry } from './wire/sessions.ts';
 
@@ -22,6 +23,8 @@ export interface ZimbraBackend extends SubBackend {
 export interface ZimbraBackendOptions {
   /** Clock in ms (token expiry, timestamps). @default Date.now */
   readonly now?: () => number;
+  /** The Zimbra release to answer as (docs/mock-zimbra-versions.md). @default '10.0' */
+  readonly zimbraVersion?: ZimbraVersion;
 }
 
 /**
@@ -31,6 +34,7 @@ export interface ZimbraBackendOptions {
  */
 export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOptions = {}): ZimbraBackend {
   const now = options.now ?? Date.now;
+  if (options.zimbraVersion !== undefined) versionProfile(options.zimbraVersion);
   const lifetimes: Lifetimes = {
     adminMs: seed.tokenLifetimes?.adminMs ?? 12 * HOUR,
     userMs: seed.tokenLifetimes?.userMs ?? 48 * HOUR,
@@ -43,6 +47,7 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
       idSeed: seed.idSeed ?? 1,
       mailHost: seed.mailHost ?? 'mail.casella.test',
       now,
+      ...(options.zimbraVersion !== undefined ? { zimbraVersion: options.zimbraVersion } : {}),
     });
     grants.clear();
     loadSeed(store, grants, seed);

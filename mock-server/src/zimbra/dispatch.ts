@@ -7,16 +7,24 @@ import {
   renameAccount,
   setPassword,
 } from './accounts.ts';
+import { getAccountInfo, getAllAccounts, getAllAdminAccounts } from './accounts-read.ts';
+import { addAccountAlias, removeAccountAlias } from './aliases.ts';
 import { adminAuth, requireAdminToken } from './auth.ts';
 import { runBatch } from './batch.ts';
 import { NS_ACCOUNT, NS_ADMIN, NS_ZIMBRA, type Operation, type ZimbraContext } from './context.ts';
-import { getAllCos, getCos } from './cos.ts';
-import { countAccount, getAllDomains, getDomain, modifyDomain } from './domains.ts';
+import { copyCos, createCos, deleteCos, getAllCos, getCos, modifyCos } from './cos.ts';
+import { delegateAuth } from './delegate-auth.ts';
+import { countAccount, createDomain, getAllDomains, getDomain, modifyDomain } from './domains.ts';
 import { endSession } from './end-session.ts';
 import { faults, ZimbraFaultError } from './fault.ts';
+import { accountVersionInfo, adminVersionInfo, getInfo, noOp, ping } from './info.ts';
 import { getMailbox, getQuotaUsage } from './quota.ts';
 import { searchDirectory } from './search.ts';
+import { getAllServers, getServer } from './servers.ts';
 import { el, type OutElement, type XmlElement } from './xml.ts';
+
+/** The mail namespace: only NoOp is emulated there (mailbox owners' keep-alive). */
+const NS_MAIL = 'urn:zimbraMail';
 
 const admin = (handle: Operation['handle']): Operation => ({ ns: NS_ADMIN, auth: 'admin', handle });
 
@@ -38,7 +46,26 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
   [`${NS_ADMIN}|CountAccountRequest`, admin(countAccount)],
   [`${NS_ADMIN}|GetAllCosRequest`, admin(getAllCos)],
   [`${NS_ADMIN}|GetCosRequest`, admin(getCos)],
+  [`${NS_ADMIN}|GetAllAccountsRequest`, admin(getAllAccounts)],
+  [`${NS_ADMIN}|GetAccountInfoRequest`, admin(getAccountInfo)],
+  [`${NS_ADMIN}|GetAllAdminAccountsRequest`, admin(getAllAdminAccounts)],
+  [`${NS_ADMIN}|AddAccountAliasRequest`, admin(addAccountAlias)],
+  [`${NS_ADMIN}|RemoveAccountAliasRequest`, admin(removeAccountAlias)],
+  [`${NS_ADMIN}|DelegateAuthRequest`, admin(delegateAuth)],
+  [`${NS_ADMIN}|CreateDomainRequest`, admin(createDomain)],
+  [`${NS_ADMIN}|CreateCosRequest`, admin(createCos)],
+  [`${NS_ADMIN}|ModifyCosRequest`, admin(modifyCos)],
+  [`${NS_ADMIN}|DeleteCosRequest`, admin(deleteCos)],
+  [`${NS_ADMIN}|CopyCosRequest`, admin(copyCos)],
+  [`${NS_ADMIN}|GetServerRequest`, admin(getServer)],
+  [`${NS_ADMIN}|GetAllServersRequest`, admin(getAllServers)],
+  [`${NS_ADMIN}|GetVersionInfoRequest`, { ns: NS_ADMIN, auth: 'none', handle: adminVersionInfo }],
+  [`${NS_ADMIN}|NoOpRequest`, admin(noOp)],
+  [`${NS_ADMIN}|PingRequest`, { ns: NS_ADMIN, auth: 'none', handle: ping }],
   [`${NS_ACCOUNT}|AuthRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: userAuth }],
+  [`${NS_ACCOUNT}|GetInfoRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: getInfo }],
+  [`${NS_ACCOUNT}|GetVersionInfoRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: accountVersionInfo }],
+  [`${NS_MAIL}|NoOpRequest`, { ns: NS_MAIL, auth: 'none', handle: noOp }],
   [`${NS_ACCOUNT}|ChangePasswordRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: changePassword }],
   [`${NS_ACCOUNT}|EndSessionRequest`, { ns: NS_ACCOUNT, auth: 'none', handle: endSession }],
 ]);

@@ -16,8 +16,11 @@ export type {
   DomainSeed,
   GeneratedAccountsSeed,
   GrantSeed,
+  ServerSeed,
   ZimbraSeed,
 } from './seed-types.ts';
+export type { ZimbraVersion } from './version.ts';
+export { ZIMBRA_VERSIONS } from './version.ts';
 
 /** Named Zimbra seeds: the shared demo directory, an empty one (only the default COS), and demo + bulk. */
 export const zimbraSeeds = {

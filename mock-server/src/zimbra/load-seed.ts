@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { type AttrMap, attrsFromSeed, gentime } from './attrs.ts';
+import { cosDefaults } from './catalogue.ts';
 import type { Account, Cos } from './model.ts';
 import { seedPasswordHash } from './passwords.ts';
 import type { Grants } from './rights.ts';
@@ -11,7 +13,30 @@ function resolveCos(store: ZimbraStore, nameOrId: string): Cos {
   return cos;
 }
 
-/** Loads a seed into an empty store: COSes, domains (COS names resolved to ids), accounts, grants. */
+/** A stable id derived from a server name, so adding servers never shifts the ids of other entries. */
+function nameId(name: string): string {
+  const h = createHash('sha1').update(`server:${name}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// The services of a single-server install (zmprov gs <host> zimbraServiceEnabled).
+const DEFAULT_SERVICES = [
+  'amavis',
+  'antispam',
+  'antivirus',
+  'ldap',
+  'mailbox',
+  'mta',
+  'proxy',
+  'service',
+  'zimbra',
+  'zimbraAdmin',
+  'zimlet',
+];
+
+/**
+ * Loads a seed into an empty store: COSes (exactly as given; the built-in default COS a seed lacks starts from
+ * Zimbra's defaultCOSValues), servers, domains (COS names resolved to ids), accounts, grants. */
 export function loadSeed(store: ZimbraStore, grants: Grants, seed: ZimbraSeed): void {
   const created = gentime(new Date(store.now()));
   for (const c of seed.coses ?? []) {
@@ -23,7 +48,25 @@ export function loadSeed(store: ZimbraStore, grants: Grants, seed: ZimbraSeed): 
   if (![...store.coses.values()].some((c) => c.isDefault || c.name === 'default')) {
     // Zimbra always has a default COS; a seed without one gets Zimbra's well-known one.
     const id = 'e00428a1-0c00-11d9-836a-000d93afea2a';
-    store.addCos({ id, name: 'default', isDefault: true, attrs: { cn: ['default'], zimbraId: [id] } });
+    const attrs = { ...cosDefaults(), description: ['The default COS'], cn: ['default'], zimbraId: [id] };
+    store.addCos({ id, name: 'default', isDefault: true, attrs });
+  }
+  const servers = seed.servers ?? [{ name: store.mailHost }];
+  for (const sv of servers) {
+    const name = sv.name.toLowerCase();
+    const id = sv.id ?? nameId(name);
+    const services = [...(sv.services ?? DEFAULT_SERVICES)];
+    const attrs: AttrMap = {
+      objectClass: ['zimbraServer'],
+      cn: [name],
+      zimbraId: [id],
+      zimbraServiceHostname: [name],
+      zimbraServiceInstalled: services,
+      zimbraServiceEnabled: services,
+      zimbraCreateTimestamp: [created],
+      ...attrsFromSeed(sv.attrs),
+    };
+    store.addServer({ id, name, attrs });
   }
   for (const d of seed.domains ?? []) {
     const id = d.id ?? store.ids.uuid();

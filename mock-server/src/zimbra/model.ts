@@ -31,12 +31,12 @@ export interface Account {
   readonly mailboxId: number;
 }
 
-/** Attributes a COS keeps for itself (`c="1"` in GetCos); accounts do not inherit them. */
-export const COS_OWN_ATTRS: ReadonlySet<string> = new Set([
-  'cn',
-  'description',
-  'zimbraId',
-  'zimbraNotes',
-  'objectClass',
-  'zimbraCreateTimestamp',
-]);
+/** A mailbox server held by the store (GetServer, zimbraMailHost's callback). */
+export interface Server {
+  readonly id: string;
+  readonly name: string;
+  attrs: AttrMap;
+}
+
+/** Attributes a COS marks `c="1"` in GetCos: the ones accounts do not inherit. */
+export { COS_ONLY_ATTRS as COS_OWN_ATTRS } from './catalogue.ts';

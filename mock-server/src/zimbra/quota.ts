@@ -78,8 +78,8 @@ export const getQuotaUsage: Handler = (request, ctx) => {
     caches.set(ctx.store, cache);
   }
   const rows = cache.get(`${domainName ?? ''}|${sortBy}|${ascending}`, ctx.store.version, () =>
+    // System accounts (spam/ham training, GAL sync, quarantine) have mailboxes too and are listed, as Zimbra does.
     accounts
-      .filter((a) => a.attrs.zimbraIsSystemResource?.[0] !== 'TRUE')
       .map((account) => ({ account, used: account.usage, limit: effectiveQuota(ctx, account) }))
       .sort(comparator(sortBy, ascending)),
   );

@@ -24,6 +24,12 @@ const COMBOS: Readonly<Record<string, readonly string[]>> = {
     'getDomain',
     'listDomain',
     'setDomainAdminAccountAndCalendarResourceAttrs',
+    'addAccountAlias',
+    'removeAccountAlias',
+    'createAlias',
+    'deleteAlias',
+    'listAlias',
+    'adminLoginAs',
   ],
 };
 

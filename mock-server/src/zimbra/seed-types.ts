@@ -54,10 +54,21 @@ export interface GrantSeed {
   readonly right: string;
 }
 
+/** A mailbox server in a seed; without any, the seed gets one server named after `mailHost`. */
+export interface ServerSeed {
+  readonly id?: string;
+  /** Service hostname, also the server's name. */
+  readonly name: string;
+  /** Services enabled. @default the mailbox server's set (mailbox, mta, proxy, ldap…) */
+  readonly services?: readonly string[];
+  readonly attrs?: SeedAttrs;
+}
+
 /** The Zimbra part of a seed: JSON-serialisable. */
 export interface ZimbraSeed {
   readonly coses?: readonly CosSeed[];
   readonly domains?: readonly DomainSeed[];
+  readonly servers?: readonly ServerSeed[];
   readonly accounts?: readonly AccountSeed[];
   readonly generated?: readonly GeneratedAccountsSeed[];
   readonly grants?: readonly GrantSeed[];

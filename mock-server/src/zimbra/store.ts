@@ -1,16 +1,14 @@
-import { type AttrChange, applyAttrChanges } from './attr-changes.ts';
-import {
-  type AttrMap,
-  canonicalAttr,
-  checkAttrValue,
-  firstValue,
-  gentime,
-  isImmutable,
-  requireKnownAttr,
-} from './attrs.ts';
+import { type AttrChange, applyAttrChanges, attrsForCreate } from './attr-changes.ts';
+import { type AttrMap, canonicalAttr, firstValue, gentime } from './attrs.ts';
+import { globalConfigDefaults } from './catalogue.ts';
+import { CosCounts } from './cos-counts.ts';
+import { directoryFaults } from './directory-faults.ts';
 import { faults } from './fault.ts';
 import { IdGenerator } from './ids.ts';
-import { type Account, COS_OWN_ATTRS, type Cos, type Domain } from './model.ts';
+import { accountDefaults, domainDefaults, serverDefaults } from './inheritance.ts';
+import type { Account, Cos, Domain, Server } from './model.ts';
+import { SortedAccounts } from './sorted-accounts.ts';
+import { type VersionProfile, versionProfile, type ZimbraVersion } from './version.ts';
 
 export { ZimbraFaultError } from './fault.ts';
 
@@ -19,6 +17,8 @@ export interface StoreOptions {
   readonly idSeed: number;
   readonly mailHost: string;
   readonly now: () => number;
+  /** The Zimbra release whose behaviour is emulated. @default '10.0' */
+  readonly zimbraVersion?: ZimbraVersion;
 }
 
 /** What a new account is made of. */
@@ -31,19 +31,6 @@ export interface NewAccount {
   readonly id?: string;
 }
 
-const byName = (a: Account, b: Account) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-function sortedIndex(list: readonly Account[], name: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.name < name) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The emulated directory: COSes, domains and accounts in Maps, with a per-domain index sorted by name kept
  * up to date on every change, and a version number that keys the search caches. Methods refuse what Zimbra
@@ -53,20 +40,38 @@ export class ZimbraStore {
   readonly coses = new Map<string, Cos>();
   readonly domains = new Map<string, Domain>();
   readonly accounts = new Map<string, Account>();
+  readonly servers = new Map<string, Server>();
+  /** The global configuration (GetConfig), starting from Zimbra's `globalConfigValue`s. */
+  readonly config: AttrMap = globalConfigDefaults();
   readonly ids: IdGenerator;
+  /** What changes with the emulated Zimbra release. */
+  readonly profile: VersionProfile;
   readonly #cosByName = new Map<string, Cos>();
   readonly #domainByName = new Map<string, Domain>();
+  readonly #serverByName = new Map<string, Server>();
   readonly #accountByName = new Map<string, Account>();
-  readonly #byDomain = new Map<string, Account[]>();
+  /** Alias address → the account it names (zimbraMailAlias). */
+  readonly #aliases = new Map<string, Account>();
+  readonly #byDomain = new Map<string, SortedAccounts>();
+  /** Every account sorted by name, kept sorted on insert and delete. */
+  readonly #all = new SortedAccounts();
+  readonly #counts = new CosCounts();
   readonly #options: StoreOptions;
   #version = 0;
+  /** Bumped when a COS, a domain or the config changes: keys the inherited-defaults cache. */
+  #defaultsVersion = 0;
+  readonly #inherited = new Map<string, { version: number; attrs: AttrMap }>();
   #nextMailboxId = 1;
-  #allSorted: { version: number; list: Account[] } | undefined;
-  readonly #cosCounts = new Map<string, { version: number; counts: ReadonlyMap<string, number> }>();
 
   constructor(options: StoreOptions) {
     this.#options = options;
     this.ids = new IdGenerator(options.idSeed);
+    this.profile = versionProfile(options.zimbraVersion ?? '10.0');
+  }
+
+  /** The mailbox server new accounts land on. */
+  get mailHost(): string {
+    return this.#options.mailHost;
   }
 
   /** Bumped on every change; caches compare it. */
@@ -79,16 +84,44 @@ export class ZimbraStore {
     this.#version++;
   }
 
+  /** Marks a COS, domain or config change: inherited values are recomputed. */
+  touchDefaults(): void {
+    this.#defaultsVersion++;
+    this.touch();
+  }
+
   now(): number {
     return this.#options.now();
   }
 
   // ---- COS ----
 
+  /** Adds a COS with exactly the attributes it holds (callers decide whether it starts from the defaults). */
   addCos(cos: Cos): void {
     this.coses.set(cos.id, cos);
     this.#cosByName.set(cos.name.toLowerCase(), cos);
-    this.touch();
+    this.touchDefaults();
+  }
+
+  /** Renames a COS (CN and name index). */
+  renameCos(cos: Cos, newName: string): void {
+    this.#cosByName.delete(cos.name.toLowerCase());
+    cos.name = newName;
+    cos.attrs.cn = [newName];
+    this.#cosByName.set(newName.toLowerCase(), cos);
+    this.touchDefaults();
+  }
+
+  /** Applies checked changes to a COS. */
+  modifyCos(cos: Cos, changes: readonly AttrChange[]): void {
+    applyAttrChanges(cos.attrs, changes);
+    this.touchDefaults();
+  }
+
+  deleteCos(cos: Cos): void {
+    this.coses.delete(cos.id);
+    this.#cosByName.delete(cos.name.toLowerCase());
+    this.touchDefaults();
   }
 
   cosByName(name: string): Cos | undefined {
@@ -116,8 +149,17 @@ export class ZimbraStore {
   addDomain(domain: Domain): void {
     this.domains.set(domain.id, domain);
     this.#domainByName.set(domain.name, domain);
-    this.#byDomain.set(domain.name, []);
-    this.touch();
+    this.#byDomain.set(domain.name, new SortedAccounts());
+    this.touchDefaults();
+  }
+
+  /** The domain whose `zimbraVirtualHostname` is this host (GetDomain by=virtualHostname). */
+  domainByVirtualHost(host: string): Domain | undefined {
+    const wanted = host.toLowerCase();
+    for (const domain of this.domains.values()) {
+      if (domain.attrs.zimbraVirtualHostname?.some((h) => h.toLowerCase() === wanted)) return domain;
+    }
+    return undefined;
   }
 
   domainByName(name: string): Domain | undefined {
@@ -126,8 +168,14 @@ export class ZimbraStore {
 
   /** Looks a domain up `by="id|name"`; unknown → `account.NO_SUCH_DOMAIN`. */
   findDomain(by: string, key: string): Domain {
-    if (by !== 'id' && by !== 'name') throw faults.invalidRequest(`unknown key: ${by}`);
-    const domain = by === 'id' ? this.domains.get(key) : this.domainByName(key);
+    if (by !== 'id' && by !== 'name' && by !== 'virtualHostname')
+      throw faults.invalidRequest(`unknown key: ${by}`);
+    const domain =
+      by === 'id'
+        ? this.domains.get(key)
+        : by === 'name'
+          ? this.domainByName(key)
+          : this.domainByVirtualHost(key);
     if (domain === undefined) throw faults.noSuchDomain(key);
     return domain;
   }
@@ -155,34 +203,108 @@ export class ZimbraStore {
       seen.set(cosId, max);
     }
     domain.attrs = next;
+    this.touchDefaults();
+  }
+
+  /** A domain's attributes with the config's domainInherited values filled in (applyConfig). */
+  effectiveDomainAttrs(domain: Domain): AttrMap {
+    return Object.assign(
+      this.#cached('domain', () => domainDefaults(this.config)),
+      domain.attrs,
+    );
+  }
+
+  // ---- servers ----
+
+  addServer(server: Server): void {
+    this.servers.set(server.id, server);
+    this.#serverByName.set(server.name.toLowerCase(), server);
     this.touch();
+  }
+
+  serverByName(name: string): Server | undefined {
+    return this.#serverByName.get(name.toLowerCase());
+  }
+
+  /** Looks a server up `by="id|name|serviceHostname"`; unknown → `account.NO_SUCH_SERVER`. */
+  findServer(by: string, key: string): Server {
+    if (by !== 'id' && by !== 'name' && by !== 'serviceHostname')
+      throw faults.invalidRequest(`unknown value for by: ${by}`);
+    const server =
+      by === 'id'
+        ? this.servers.get(key)
+        : by === 'name'
+          ? this.serverByName(key)
+          : [...this.servers.values()].find((s) => s.attrs.zimbraServiceHostname?.[0] === key.toLowerCase());
+    if (server === undefined) throw directoryFaults.noSuchServer(key);
+    return server;
+  }
+
+  /** A server's attributes with the config's serverInherited values filled in (applyConfig). */
+  effectiveServerAttrs(server: Server): AttrMap {
+    return Object.assign(
+      this.#cached('server', () => serverDefaults(this.config)),
+      server.attrs,
+    );
+  }
+
+  #cached(key: string, build: () => AttrMap): AttrMap {
+    const hit = this.#inherited.get(key);
+    if (hit?.version === this.#defaultsVersion) return { ...hit.attrs };
+    const attrs = build();
+    this.#inherited.set(key, { version: this.#defaultsVersion, attrs });
+    return { ...attrs };
   }
 
   // ---- accounts: lookups ----
 
+  /** An account by its address or one of its aliases, as Zimbra's `AccountBy.name` finds it. */
   accountByName(name: string): Account | undefined {
-    return this.#accountByName.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    return this.#accountByName.get(key) ?? this.#aliases.get(key);
   }
 
-  /** Looks an account up `by="name|id"`; unknown → `account.NO_SUCH_ACCOUNT`. */
+  /** The account an alias address points to (undefined when the address is not an alias). */
+  aliasTarget(address: string): Account | undefined {
+    return this.#aliases.get(address.toLowerCase());
+  }
+
+  /** Every alias with its target, sorted by alias address. */
+  allAliases(): Array<readonly [string, Account]> {
+    return [...this.#aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The account with this `zimbraForeignPrincipal` (a scan: the lookup is rare and unindexed in Zimbra's LDAP too). */
+  accountByForeignPrincipal(principal: string): Account | undefined {
+    for (const account of this.accounts.values()) {
+      if (account.attrs.zimbraForeignPrincipal?.includes(principal)) return account;
+    }
+    return undefined;
+  }
+
+  /** Looks an account up `by="name|id|foreignPrincipal"`; unknown → `account.NO_SUCH_ACCOUNT`. */
   findAccount(by: string, key: string): Account {
-    if (by !== 'id' && by !== 'name') throw faults.invalidRequest(`unknown value for by: ${by}`);
-    const account = by === 'id' ? this.accounts.get(key) : this.accountByName(key);
+    const account = this.lookupAccount(by, key);
     if (account === undefined) throw faults.noSuchAccount(key);
     return account;
   }
 
-  /** The accounts of one domain, sorted by name (a live, read-only view). */
-  accountsIn(domainName: string): readonly Account[] {
-    return this.#byDomain.get(domainName.toLowerCase()) ?? [];
+  /** Looks an account up without refusing an unknown one (`by` is still checked). */
+  lookupAccount(by: string, key: string): Account | undefined {
+    if (by === 'id') return this.accounts.get(key);
+    if (by === 'name') return this.accountByName(key);
+    if (by === 'foreignPrincipal') return this.accountByForeignPrincipal(key);
+    throw faults.invalidRequest(`unknown value for by: ${by}`);
   }
 
-  /** Every account, sorted by name (cached until the next change). */
+  /** The accounts of one domain, sorted by name (a live, read-only view). */
+  accountsIn(domainName: string): readonly Account[] {
+    return this.#byDomain.get(domainName.toLowerCase())?.toArray() ?? [];
+  }
+
+  /** Every account, sorted by name (a live, read-only view). */
   allAccounts(): readonly Account[] {
-    if (this.#allSorted?.version !== this.#version) {
-      this.#allSorted = { version: this.#version, list: [...this.accounts.values()].sort(byName) };
-    }
-    return this.#allSorted.list;
+    return this.#all.toArray();
   }
 
   /** The COS that applies: explicit `zimbraCOSId`, else the domain's default COS, else `default`. */
@@ -201,21 +323,29 @@ export class ZimbraStore {
     return (id !== undefined ? this.coses.get(id) : undefined) ?? this.defaultCos();
   }
 
-  /** An attribute as it applies: the account's own value, else its COS's. */
+  /** An attribute as it applies: the account's own value, else what it inherits (COS, then domain). */
   value(account: Account, attr: string): string | undefined {
     const key = canonicalAttr(attr) ?? attr;
     const own = account.attrs[key]?.[0];
     if (own !== undefined) return own;
-    return COS_OWN_ATTRS.has(key) ? undefined : this.effectiveCos(account).attrs[key]?.[0];
+    return this.#accountDefaults(account)[key]?.[0];
   }
 
-  /** The account's attributes with the COS's inherited ones filled in (applyCos). */
+  /** The account's attributes with the inherited ones filled in (applyCos). */
   effectiveAttrs(account: Account): AttrMap {
-    const out: AttrMap = {};
-    for (const [name, values] of Object.entries(this.effectiveCos(account).attrs)) {
-      if (!COS_OWN_ATTRS.has(name)) out[name] = values;
-    }
-    return Object.assign(out, account.attrs);
+    return Object.assign({ ...this.#accountDefaults(account) }, account.attrs);
+  }
+
+  /** What an account inherits, cached per (COS, domain) until a COS, domain or the config changes. */
+  #accountDefaults(account: Account): AttrMap {
+    const cos = this.effectiveCos(account);
+    const key = `${cos.id}|${account.domain}`;
+    const hit = this.#inherited.get(key);
+    if (hit?.version === this.#defaultsVersion) return hit.attrs;
+    const domain = this.domainByName(account.domain);
+    const attrs = accountDefaults(cos.attrs, domain?.attrs);
+    this.#inherited.set(key, { version: this.#defaultsVersion, attrs });
+    return attrs;
   }
 
   /** Account status as Zimbra computes it under a non-active domain (pure global admins are exempt). */
@@ -233,24 +363,21 @@ export class ZimbraStore {
     return ['pending', 'closed'].includes(own) ? own : 'maintenance';
   }
 
-  /**
-   * Accounts per effective COS id in a domain, any status (CountAccount and the slot limits); cached until
-   * the next change, since every create and every capacity read asks for it.
-   */
+  /** Accounts per effective COS id in a domain, any status, system resources left out (CountAccount, slots). */
   countByCos(domainName: string): ReadonlyMap<string, number> {
-    const key = domainName.toLowerCase();
-    const hit = this.#cosCounts.get(key);
-    if (hit?.version === this.#version) return hit.counts;
-    const counts = new Map<string, number>();
     const fallback = this.domainDefaultCos(domainName).id;
-    for (const account of this.accountsIn(domainName)) {
-      if (account.attrs.zimbraIsSystemResource?.[0] === 'TRUE') continue;
-      const explicit = account.attrs.zimbraCOSId?.[0];
-      const id = explicit !== undefined && this.coses.has(explicit) ? explicit : fallback;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    const counts = new Map<string, number>();
+    for (const [key, n] of this.#counts.of(domainName.toLowerCase())) {
+      const id = key !== '' && this.coses.has(key) ? key : fallback;
+      counts.set(id, (counts.get(id) ?? 0) + n);
     }
-    this.#cosCounts.set(key, { version: this.#version, counts });
     return counts;
+  }
+
+  /** The counting key of an account: explicit COS id, '' for the domain default, undefined when not counted. */
+  #countKey(account: Account): string | undefined {
+    if (account.attrs.zimbraIsSystemResource?.[0] === 'TRUE') return undefined;
+    return account.attrs.zimbraCOSId?.[0] ?? '';
   }
 
   /**
@@ -281,24 +408,28 @@ export class ZimbraStore {
   insertAccount(account: Account): void {
     this.accounts.set(account.id, account);
     this.#accountByName.set(account.name, account);
+    for (const alias of account.attrs.zimbraMailAlias ?? []) this.#aliases.set(alias, account);
     let list = this.#byDomain.get(account.domain);
     if (list === undefined) {
-      list = [];
+      list = new SortedAccounts();
       this.#byDomain.set(account.domain, list);
     }
-    list.splice(sortedIndex(list, account.name), 0, account);
+    list.insert(account);
+    this.#all.insert(account);
+    this.#counts.add(account.domain, this.#countKey(account), 1);
     this.touch();
   }
 
   /** Appends accounts already sorted by name (bulk seeding, no per-insert cost). */
   appendSortedAccounts(domainName: string, accounts: readonly Account[]): void {
-    const list = this.#byDomain.get(domainName) ?? [];
     for (const account of accounts) {
       this.accounts.set(account.id, account);
       this.#accountByName.set(account.name, account);
-      list.push(account);
+      this.#counts.add(account.domain, this.#countKey(account), 1);
     }
-    list.sort(byName);
+    const list = this.#byDomain.get(domainName) ?? new SortedAccounts();
+    list.reset([...list.toArray(), ...accounts]);
+    this.#all.reset([...this.#all.toArray(), ...accounts]);
     this.#byDomain.set(domainName, list);
     this.touch();
   }
@@ -313,16 +444,7 @@ export class ZimbraStore {
    */
   buildAccount(input: NewAccount, domain: Domain): Account {
     const [localPart] = input.name.split('@') as [string];
-    const attrs: AttrMap = {};
-    for (const [rawName, value] of input.attrs) {
-      if (value === '') continue;
-      if (isImmutable(rawName)) throw faults.invalidRequest(`${canonicalAttr(rawName)} is immutable`);
-      const name = requireKnownAttr(rawName);
-      checkAttrValue(name, value);
-      const values = attrs[name] ?? [];
-      values.push(value);
-      attrs[name] = values;
-    }
+    const attrs: AttrMap = attrsForCreate(input.attrs, 'account');
     const now = new Date(this.now());
     const id = input.id ?? this.ids.uuid();
     attrs.objectClass = ['inetOrgPerson', 'zimbraAccount', 'amavisAccount'];
@@ -355,6 +477,26 @@ export class ZimbraStore {
     this.insertAccount(account);
   }
 
+  /** Adds an alias address to an account (mail and zimbraMailAlias); a taken address → ACCOUNT_EXISTS. */
+  addAlias(account: Account, alias: string): void {
+    if (this.accountByName(alias)) throw faults.accountExists(alias, this.dn(alias));
+    account.attrs.zimbraMailAlias = [...(account.attrs.zimbraMailAlias ?? []), alias];
+    account.attrs.mail = [...(account.attrs.mail ?? []), alias];
+    this.#aliases.set(alias, account);
+    this.touch();
+  }
+
+  /** Removes an alias of an account; an address that is not its alias → `account.NO_SUCH_ALIAS`. */
+  removeAlias(account: Account, alias: string): void {
+    if (this.#aliases.get(alias) !== account) throw directoryFaults.noSuchAlias(alias);
+    const drop = (values: string[] | undefined) => (values ?? []).filter((v) => v !== alias);
+    account.attrs.zimbraMailAlias = drop(account.attrs.zimbraMailAlias);
+    if (account.attrs.zimbraMailAlias.length === 0) delete account.attrs.zimbraMailAlias;
+    account.attrs.mail = drop(account.attrs.mail);
+    this.#aliases.delete(alias);
+    this.touch();
+  }
+
   /** The LDAP DN Zimbra would give an address (only used in messages). */
   dn(address: string): string {
     const [local, domain = ''] = address.split('@');
@@ -366,7 +508,9 @@ export class ZimbraStore {
 
   /** Applies already validated changes to an account. */
   modifyAccount(account: Account, changes: readonly AttrChange[]): void {
+    this.#counts.add(account.domain, this.#countKey(account), -1);
     applyAttrChanges(account.attrs, changes);
+    this.#counts.add(account.domain, this.#countKey(account), 1);
     if (
       changes.some((c) => c.name === 'zimbraAccountStatus') &&
       account.attrs.zimbraAccountStatus?.[0] === 'active'
@@ -421,10 +565,11 @@ export class ZimbraStore {
   #unindex(account: Account): void {
     this.accounts.delete(account.id);
     this.#accountByName.delete(account.name);
-    const list = this.#byDomain.get(account.domain);
-    if (list) {
-      const at = sortedIndex(list, account.name);
-      if (list[at] === account) list.splice(at, 1);
+    for (const alias of account.attrs.zimbraMailAlias ?? []) {
+      if (this.#aliases.get(alias) === account) this.#aliases.delete(alias);
     }
+    this.#counts.add(account.domain, this.#countKey(account), -1);
+    this.#byDomain.get(account.domain)?.remove(account);
+    this.#all.remove(account);
   }
 }

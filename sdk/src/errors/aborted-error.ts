@@ -5,8 +5,10 @@ import { CasellaError, type CasellaErrorOptions } from './casella-error.ts';
  * that was already on the wire may still have happened on the server (check before repeating it).
  */
 export class AbortedError extends CasellaError {
+  /** Always `'AbortedError'`. */
   override name = 'AbortedError';
 
+  /** Made when the caller's signal fires. */
   constructor(options: CasellaErrorOptions = {}) {
     super('ABORTED', 'the call was aborted by its AbortSignal', options);
   }

@@ -1,5 +1,6 @@
 /** Options every Casella error accepts: the lower error it wraps. */
 export interface CasellaErrorOptions {
+  /** The lower error (kept as `cause`); never one that holds a request with credentials. */
   readonly cause?: unknown;
 }
 
@@ -9,9 +10,13 @@ export interface CasellaErrorOptions {
  * a Casella code otherwise (`VALIDATION`, `TRANSPORT`, `TIMEOUT`, `BAD_RESPONSE`).
  */
 export class CasellaError extends Error {
+  /** Always `'CasellaError'`. */
+  /** Always `'CasellaError'` here; each subclass has its own literal name. */
   override name = 'CasellaError';
+  /** A stable machine-readable code: the backend's own for refusals, a Casella one otherwise. */
   readonly code: string;
 
+  /** Makes an error with its code and a message that never holds a secret. */
   constructor(code: string, message: string, options: CasellaErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;

@@ -2,8 +2,11 @@ import { CasellaError } from './casella-error.ts';
 
 /** One entry of a pec-admin error's `details`. */
 export interface PecErrorDetail {
+  /** The input field the detail is about, e.g. `password`; undefined for a general warning. */
   readonly field?: string | undefined;
+  /** The broken rule, e.g. `minLength`; undefined for a warning. */
   readonly rule?: string | undefined;
+  /** The server's sentence, secrets redacted. */
   readonly message: string;
 }
 
@@ -13,13 +16,18 @@ export interface PecErrorDetail {
  * if (isPecApiError(err, 'POSTMASTER_PROTECTED')) console.log('the postmaster cannot be reset');
  */
 export class PecApiError extends CasellaError {
+  /** Always `'PecApiError'`. */
   override name = 'PecApiError';
+  /** The HTTP status the error came with. */
   readonly status: number;
+  /** Failed rules or warnings, in the server's order. */
   readonly details: readonly PecErrorDetail[];
+  /** The server's request id (body `requestId` or `X-Request-Id`), for support tickets. */
   readonly requestId: string | undefined;
   /** For `CONFIRMATION_REQUIRED`: the exact address to confirm with. */
   readonly confirmWith: string | undefined;
 
+  /** Made by the client from an error answer; every text in `init` already redacted. */
   constructor(init: {
     code: string;
     message: string;
@@ -35,6 +43,7 @@ export class PecApiError extends CasellaError {
     this.confirmWith = init.confirmWith;
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),

@@ -6,10 +6,12 @@ import { CasellaError, type CasellaErrorOptions } from './casella-error.ts';
  * and the connection was closed; nothing past the limit was kept in memory.
  */
 export class ResponseTooLargeError extends CasellaError {
+  /** Always `'ResponseTooLargeError'`. */
   override name = 'ResponseTooLargeError';
   /** The limit that was passed, in decoded bytes. */
   readonly limitBytes: number;
 
+  /** Made with the limit that was passed. */
   constructor(limitBytes: number, options: CasellaErrorOptions = {}) {
     super(
       'RESPONSE_TOO_LARGE',
@@ -19,6 +21,7 @@ export class ResponseTooLargeError extends CasellaError {
     this.limitBytes = limitBytes;
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), limitBytes: this.limitBytes };
   }

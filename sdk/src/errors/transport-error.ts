@@ -16,6 +16,7 @@ export interface TransportErrorOptions extends CasellaErrorOptions {
  * followed). `status` is set when an HTTP answer came.
  */
 export class TransportError extends CasellaError {
+  /** Always `'TransportError'`. */
   override name = 'TransportError';
   /** The HTTP status, when an HTTP answer came. */
   readonly status: number | undefined;
@@ -29,6 +30,7 @@ export class TransportError extends CasellaError {
    */
   readonly mayHaveBeenProcessed: boolean;
 
+  /** Made with a message that names the URL but never a credential. */
   constructor(message: string, options: TransportErrorOptions = {}) {
     super('TRANSPORT', message, options);
     this.status = options.status;
@@ -36,6 +38,7 @@ export class TransportError extends CasellaError {
     this.mayHaveBeenProcessed = options.mayHaveBeenProcessed ?? true;
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),

@@ -15,11 +15,16 @@ export interface ValidationIssue {
  * broken rule; `issues` lists every one.
  */
 export class ValidationError extends CasellaError {
+  /** Always `'ValidationError'`. */
   override name = 'ValidationError';
+  /** The field of the first broken rule, e.g. `password`. */
   readonly field: string;
+  /** The first broken rule, e.g. `minLength`. */
   readonly rule: string;
+  /** Every broken rule of every field. */
   readonly issues: readonly ValidationIssue[];
 
+  /** Made from every issue found; the first names `field` and `rule`. */
   constructor(issues: readonly ValidationIssue[]) {
     const first = issues[0] ?? { field: '(input)', rule: 'invalid', message: 'invalid input' };
     super('VALIDATION', issues.map((i) => `${i.field}: ${i.message} (${i.rule})`).join('; '));
@@ -28,6 +33,7 @@ export class ValidationError extends CasellaError {
     this.issues = issues;
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), field: this.field, rule: this.rule, issues: this.issues };
   }

@@ -5,8 +5,11 @@ export type FaultSide = 'client' | 'server';
 
 /** One `<a n t>` argument from a fault's `Error` detail, e.g. `zimbraPasswordMinLength` = `8`. */
 export interface FaultArgument {
+  /** The argument's name (`n`), e.g. `zimbraPasswordMinLength`. */
   readonly name: string;
+  /** Its type (`t`): `STR`, `NUM`, `IID` or `ACCTID`; undefined when absent. */
   readonly type: string | undefined;
+  /** Its value (text), secrets redacted. */
   readonly value: string;
 }
 
@@ -16,6 +19,7 @@ export interface FaultArgument {
  * if (isZimbraFault(err, 'account.ACCOUNT_EXISTS')) console.log(err.reason);
  */
 export class ZimbraFault extends CasellaError {
+  /** Always `'ZimbraFault'`. */
   override name = 'ZimbraFault';
   /** The server's reason text (`soap:Reason/soap:Text`). */
   readonly reason: string;
@@ -26,6 +30,7 @@ export class ZimbraFault extends CasellaError {
   /** Arguments from `Error/a`. */
   readonly args: readonly FaultArgument[];
 
+  /** Made by the client from a SOAP fault; every text in `init` already redacted. */
   constructor(init: {
     code: string;
     reason: string;
@@ -40,6 +45,7 @@ export class ZimbraFault extends CasellaError {
     this.args = init.args ?? [];
   }
 
+  /** The error's fields as plain JSON, without the cause chain. */
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),

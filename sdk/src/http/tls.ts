@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { ValidationError } from '../errors/validation-error.ts';
 
 /** TLS options shared by every Casella client. Verification is always on unless turned off by name. */
 export interface TlsOptions {
@@ -15,6 +16,17 @@ export interface TlsOptions {
  * It is passed to the global fetch (not undici's own fetch, which msw cannot intercept).
  */
 export function createDispatcher(options: TlsOptions): Agent | undefined {
+  // Checked here too, so that no client can turn verification off with a truthy non-boolean ("false").
+  const skip: unknown = options.insecureSkipTlsVerify;
+  if (skip !== undefined && typeof skip !== 'boolean') {
+    throw new ValidationError([
+      { field: 'insecureSkipTlsVerify', rule: 'type', message: 'must be true or false (a boolean)' },
+    ]);
+  }
+  const ca: unknown = options.ca;
+  if (ca !== undefined && typeof ca !== 'string' && !Buffer.isBuffer(ca)) {
+    throw new ValidationError([{ field: 'ca', rule: 'type', message: 'must be PEM text or a Buffer' }]);
+  }
   if (options.ca === undefined && !options.insecureSkipTlsVerify) return undefined;
   return new Agent({
     connect: {

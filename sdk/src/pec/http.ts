@@ -1,20 +1,24 @@
 import ky, { HTTPError, type KyInstance, TimeoutError as KyTimeoutError, type RetryOptions } from 'ky';
 import type { z } from 'zod';
 import {
+  AbortedError,
   CasellaError,
   PecApiError,
   ResponseValidationError,
   TimeoutError,
   TransportError,
 } from '../errors/index.ts';
-import { readTextWithin } from '../http/read-within.ts';
+import { throwIfAborted, untilAborted } from '../http/abort.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, readTextWithin } from '../http/read-within.ts';
 import { redactSecrets } from '../http/redact.ts';
+import { isRedirectStatus, NO_REDIRECT, refuseRedirect } from '../http/redirect.ts';
 import { createDispatcher, type TlsOptions } from '../http/tls.ts';
+import { notify, type PecHooks, redactJson } from './hooks.ts';
 import { PecErrorEnvelopeSchema, type PecSession, PecSessionSchema } from './schemas.ts';
 
 /** How the client retries. Waits are bounded so a hostile `Retry-After` cannot stall a caller. */
 export interface PecRetryOptions {
-  /** Retries after the first attempt. @default 2 */
+  /** Retries after the first attempt, 0..10. @default 2 */
   readonly limit?: number | undefined;
   /** Longest wait honoured from a `Retry-After` header, in ms. @default 30000 */
   readonly maxRetryAfterMs?: number | undefined;
@@ -26,9 +30,14 @@ export interface PecRetryOptions {
 export interface PecHttpOptions extends TlsOptions {
   /** Base URL of the contract, e.g. `http://127.0.0.1:7071/pec` (the `/v1/...` paths are added). */
   readonly url: string;
-  /** Time allowed for each attempt, in ms. @default 10000 */
+  /** Time allowed for each attempt, headers and body, in ms. @default 10000 */
   readonly timeoutMs?: number | undefined;
+  /** Retry bounds. */
   readonly retry?: PecRetryOptions | undefined;
+  /** Most decoded bytes accepted in one answer, error answers included. @default DEFAULT_MAX_RESPONSE_BYTES */
+  readonly maxResponseBytes?: number | undefined;
+  /** Observers of the traffic (redacted). */
+  readonly hooks?: PecHooks | undefined;
 }
 
 /**
@@ -51,6 +60,8 @@ export interface PecCall {
   readonly secrets?: readonly string[];
   /** False to skip the re-login on `TOKEN_EXPIRED` (logout has nothing to repeat). @default true */
   readonly relogin?: boolean;
+  /** The caller's signal: when it fires the call stops at once with AbortedError. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A successful answer: status, headers, and the parsed JSON body (undefined for 204). */
@@ -72,13 +83,25 @@ export function parseAnswer<S extends z.ZodType>(schema: S, body: unknown, what:
   return result.data;
 }
 
+/** The state of one call while it runs: its reader, the start of its current attempt, its secrets. */
+interface Flight {
+  readonly reading: AbortController;
+  readonly secrets: readonly (string | undefined)[];
+  readonly signal: AbortSignal | undefined;
+  attemptStart: number;
+}
+
 /**
  * The HTTP layer of PecPostmaster: ky with timeouts and bounded retries, the bearer token, and one
- * transparent re-login on `401 TOKEN_EXPIRED`. Credentials and token live in #private fields only.
+ * transparent re-login on `401 TOKEN_EXPIRED`. Redirects are never followed, every body (error
+ * bodies included) is read within the attempt's deadline and the answer-size limit, and every
+ * failure is a CasellaError. Credentials and token live in #private fields only.
  */
 export class PecHttp {
   readonly #ky: KyInstance;
   readonly #timeoutMs: number;
+  readonly #maxBytes: number;
+  readonly #hooks: PecHooks;
   readonly #retry: { limit: number; maxRetryAfterMs: number; backoffMs: number };
   #credentials: { username: string; password: string } | undefined;
   #token: string | undefined;
@@ -86,6 +109,8 @@ export class PecHttp {
 
   constructor(options: PecHttpOptions) {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#hooks = options.hooks ?? {};
     const retry = options.retry ?? {};
     this.#retry = {
       limit: retry.limit ?? 2,
@@ -97,6 +122,8 @@ export class PecHttp {
       prefixUrl: `${options.url.replace(/\/+$/, '')}/v1/`,
       timeout: this.#timeoutMs,
       headers: { accept: 'application/json' },
+      // fetch would re-send the body (password, token) to wherever a 307/308 points; see refuseRedirect.
+      ...NO_REDIRECT,
       hooks: {
         // An intermediate failure's body is never read: release it so the socket returns to the pool.
         beforeRetry: [
@@ -109,9 +136,16 @@ export class PecHttp {
   }
 
   /** Logs in and keeps the credentials for one transparent re-login when the token expires. */
-  async login(username: string, password: string): Promise<PecSession> {
+  async login(username: string, password: string, signal?: AbortSignal): Promise<PecSession> {
     const answer = await this.#send(
-      { method: 'POST', path: 'sessions', json: { username, password }, retry: 'once', secrets: [password] },
+      {
+        method: 'POST',
+        path: 'sessions',
+        json: { username, password },
+        retry: 'once',
+        secrets: [password],
+        signal,
+      },
       undefined,
     );
     const session = parseAnswer(PecSessionSchema, answer.body, 'POST /v1/sessions answer');
@@ -143,7 +177,7 @@ export class PecHttp {
       if (!expired || call.relogin === false || this.#credentials === undefined) {
         throw error;
       }
-      // Several calls may see the same expiry: one login serves them all.
+      // Several calls may see the same expiry: one login serves them all (and no caller's signal ends it).
       if (this.#token === token) {
         const { username, password } = this.#credentials;
         this.#relogin ??= this.login(username, password)
@@ -151,36 +185,78 @@ export class PecHttp {
           .finally(() => {
             this.#relogin = undefined;
           });
-        await this.#relogin;
-      } else if (this.#relogin !== undefined) await this.#relogin;
+        await untilAborted(this.#relogin, call.signal);
+      } else if (this.#relogin !== undefined) await untilAborted(this.#relogin, call.signal);
       return this.#send(call, this.#token ?? '');
     }
   }
 
   async #send(call: PecCall, token: string | undefined): Promise<PecAnswer> {
-    const secrets = [...(call.secrets ?? []), this.#credentials?.password, this.#token, token];
+    throwIfAborted(call.signal);
+    const started = Date.now();
+    const reading = new AbortController();
+    const flight: Flight = {
+      reading,
+      secrets: [...(call.secrets ?? []), this.#credentials?.password, this.#token, token],
+      signal: call.signal,
+      attemptStart: started,
+    };
+    const path = pathWithQuery(call);
     const headers: Record<string, string> = { ...call.headers };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    const deadline = Date.now() + this.#timeoutMs;
-    const reading = new AbortController();
     try {
       const response = await this.#ky(call.path, {
         method: call.method,
         headers,
-        signal: reading.signal,
+        signal: call.signal === undefined ? reading.signal : AbortSignal.any([reading.signal, call.signal]),
         retry: this.#retryFor(call),
+        hooks: {
+          beforeRequest: [
+            (_request, _options, { retryCount }) => {
+              flight.attemptStart = Date.now();
+              notify(this.#hooks.onRequest, () => ({
+                method: call.method,
+                path,
+                attempt: retryCount + 1,
+                body: call.json === undefined ? undefined : redactJson(call.json, flight.secrets),
+              }));
+            },
+          ],
+        },
         ...(call.searchParams === undefined ? {} : { searchParams: call.searchParams }),
         ...(call.json === undefined ? {} : { json: call.json }),
       });
-      const text = await readTextWithin(response, deadline, this.#timeoutMs, reading);
-      return {
+      const text = await this.#read(response, flight);
+      const body = text === '' ? undefined : parseJson(text);
+      notify(this.#hooks.onResponse, () => ({
+        method: call.method,
+        path,
         status: response.status,
-        headers: response.headers,
-        body: text === '' ? undefined : parseJson(text),
-      };
-    } catch (error) {
-      throw await this.#translate(error, secrets);
+        durationMs: Date.now() - started,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        body: redactJson(body, flight.secrets),
+        error: undefined,
+      }));
+      return { status: response.status, headers: response.headers, body };
+    } catch (caught) {
+      const error = await this.#translate(caught, flight);
+      notify(this.#hooks.onResponse, () => ({
+        method: call.method,
+        path,
+        status: error instanceof PecApiError || error instanceof TransportError ? error.status : undefined,
+        durationMs: Date.now() - started,
+        requestId: error instanceof PecApiError ? error.requestId : undefined,
+        body: undefined,
+        error,
+      }));
+      throw error;
     }
+  }
+
+  /** Reads a body (success or error) within the current attempt's deadline and the size limit. */
+  #read(response: Response, flight: Flight): Promise<string> {
+    const deadline = flight.attemptStart + this.#timeoutMs;
+    return readTextWithin(response, deadline, this.#timeoutMs, flight.reading, { maxBytes: this.#maxBytes });
   }
 
   #retryFor(call: PecCall): RetryOptions {
@@ -202,16 +278,50 @@ export class PecHttp {
     };
   }
 
-  async #translate(error: unknown, secrets: readonly (string | undefined)[]): Promise<unknown> {
-    if (error instanceof HTTPError) return errorFromResponse(error.response, secrets);
-    // Neither ky error is chained as `cause`: both hold the Request, whose headers carry the token.
+  /** Any failure → a CasellaError. Neither ky error is chained as `cause`: both hold the Request, whose headers carry the token. */
+  async #translate(error: unknown, flight: Flight): Promise<CasellaError> {
+    if (flight.signal?.aborted) return new AbortedError();
+    if (error instanceof HTTPError) {
+      if (isRedirectStatus(error.response.status)) {
+        return refuseRedirect(error.response, error.request.url).then(
+          () => new TransportError(`HTTP ${error.response.status} from the PEC server`),
+          (refused: unknown) => refused as TransportError,
+        );
+      }
+      return this.#errorFromResponse(error.response, flight);
+    }
+    if (error instanceof CasellaError) return error;
     if (error instanceof KyTimeoutError) return new TimeoutError(this.#timeoutMs);
     if (error instanceof TypeError) {
       const reason = (error.cause as { code?: string } | undefined)?.code ?? error.message;
       return new TransportError(`cannot reach the PEC server (${reason})`);
     }
-    return error;
+    const name = error instanceof Error ? error.name : typeof error;
+    return new TransportError(`the connection to the PEC server broke while reading the answer (${name})`);
   }
+
+  async #errorFromResponse(response: Response, flight: Flight): Promise<CasellaError> {
+    let text: string;
+    try {
+      text = await this.#read(response, flight);
+    } catch (error) {
+      if (flight.signal?.aborted) return new AbortedError();
+      if (error instanceof CasellaError) return error;
+      return new TransportError(
+        `HTTP ${response.status}: the connection broke while reading the error body`,
+        {
+          status: response.status,
+        },
+      );
+    }
+    return pecApiError(response, text, flight.secrets);
+  }
+}
+
+function pathWithQuery(call: PecCall): string {
+  if (call.searchParams === undefined) return call.path;
+  const query = new URLSearchParams(Object.entries(call.searchParams).map(([k, v]) => [k, String(v)]));
+  return `${call.path}?${query}`;
 }
 
 function parseJson(text: string): unknown {
@@ -222,8 +332,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function errorFromResponse(response: Response, secrets: readonly (string | undefined)[]) {
-  const text = await response.text().catch(() => '');
+/** A pec-admin error body → PecApiError, every echoed text redacted; anything else → TransportError. */
+function pecApiError(
+  response: Response,
+  text: string,
+  secrets: readonly (string | undefined)[],
+): CasellaError {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -237,13 +351,20 @@ async function errorFromResponse(response: Response, secrets: readonly (string |
     });
   }
   const { code, message, details, confirmWith } = envelope.data.error;
+  // A server may echo input anywhere: the code, each detail's field and rule, the confirmation, the request id.
   const clean = (s: string) => redactSecrets(s, secrets);
+  const optional = (s: string | undefined) => (s === undefined ? undefined : clean(s));
+  const requestId = envelope.data.requestId ?? response.headers.get('x-request-id') ?? undefined;
   return new PecApiError({
-    code,
+    code: clean(code),
     status: response.status,
     message: clean(message),
-    details: details.map((d) => ({ ...d, message: clean(d.message) })),
-    requestId: envelope.data.requestId ?? response.headers.get('x-request-id') ?? undefined,
-    confirmWith,
+    details: details.map((d) => ({
+      ...(d.field === undefined ? {} : { field: clean(d.field) }),
+      ...(d.rule === undefined ? {} : { rule: clean(d.rule) }),
+      message: clean(d.message),
+    })),
+    requestId: optional(requestId),
+    confirmWith: optional(confirmWith),
   });
 }

@@ -1,9 +1,12 @@
 // The PEC postmaster client (pec-admin v1) and its offline validators.
 
+export { DEFAULT_MAX_RESPONSE_BYTES } from '../http/read-within.ts';
+export type { PecCallOptions } from './call-options.ts';
 export type { PecLoginOptions } from './client.ts';
 export { PecPostmaster } from './client.ts';
 export type { PecErrorCode } from './codes.ts';
 export { PEC_ERROR_CODES, PEC_ERROR_STATUS } from './codes.ts';
+export type { PecHooks, PecRequestEvent, PecResponseEvent } from './hooks.ts';
 export type { PecRetryOptions } from './http.ts';
 export {
   LOCAL_PART_LENGTH,
@@ -13,6 +16,8 @@ export {
 } from './local-part.ts';
 export type {
   CreatePecMailboxInput,
+  CreatePecMailboxOptions,
+  PecDeleteOptions,
   PecDeleteWarning,
   PecMailboxes,
   PecPasswordInput,

@@ -6,6 +6,7 @@ import {
   ValidationError,
 } from '../errors/index.ts';
 import { parseInput } from '../validate.ts';
+import { callSignal, type PecCallOptions, SignalSchema } from './call-options.ts';
 import type { PecHttp } from './http.ts';
 import { parseAnswer } from './http.ts';
 import { localPartFormatIssues, normalizeLocalPart, validateLocalPart } from './local-part.ts';
@@ -26,26 +27,43 @@ export interface PecSessionContext {
   readonly domain: string;
   /** The postmaster's address. */
   readonly address: string;
-  /** The server's password policy (fetched once). */
-  policy(): Promise<PecPasswordRules>;
+  /** The server's password policy (fetched once); the signal stops only this caller's wait. */
+  policy(signal?: AbortSignal): Promise<PecPasswordRules>;
 }
 
 /** Input of {@link PecMailboxes.create}. */
 export interface CreatePecMailboxInput {
   /** The name before `@`; lower-cased before checking. */
   readonly localPart: string;
+  /** The new mailbox's password, checked against the server's policy before the wire. */
   readonly password: string;
+  /** The same password again; must equal `password`. */
   readonly passwordConfirm: string;
+}
+
+/** Options of {@link PecMailboxes.create}. */
+export interface CreatePecMailboxOptions extends PecCallOptions {
+  /** The `Idempotency-Key` to send (1..255 visible ASCII characters). @default a fresh UUID */
+  readonly idempotencyKey?: string | undefined;
+}
+
+/** Options of {@link PecMailboxes.delete}. */
+export interface PecDeleteOptions extends PecCallOptions {
+  /** The mailbox's exact address, as the confirmation of step 2. */
+  readonly confirm: string;
 }
 
 /** Input of {@link PecMailboxes.changePassword}. */
 export interface PecPasswordInput {
+  /** The new password, checked against the server's policy before the wire. */
   readonly password: string;
+  /** The same password again; must equal `password`. */
   readonly passwordConfirm: string;
 }
 
 /** Search of {@link PecMailboxes.search}: `q` is a case-insensitive substring of the local part. */
 export interface PecSearchInput {
+  /** A case-insensitive substring of the local part, up to 320 characters; empty or absent for all. */
   readonly q?: string | undefined;
   /** Mailboxes per request, 1..200. @default 50 */
   readonly pageSize?: number | undefined;
@@ -53,7 +71,9 @@ export interface PecSearchInput {
 
 /** The warnings of step 1 of a delete, and the exact address step 2 needs. */
 export interface PecDeleteWarning {
+  /** The exact address to pass as `confirm` to {@link PecMailboxes.delete}. */
   readonly confirmWith: string;
+  /** What the server says will be lost. */
   readonly warnings: readonly PecErrorDetail[];
 }
 
@@ -66,17 +86,21 @@ const SearchInput = z.object({
 const PasswordPair = z.object({ password: z.string(), passwordConfirm: z.string() });
 
 /** The contract's `Idempotency-Key`: 1..255 visible ASCII characters. */
-const CreateOptions = z.object({
+const CreateOptions = z.strictObject({
   idempotencyKey: z
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/, { message: '1 to 255 visible ASCII characters, no blanks' })
     .optional(),
+  signal: SignalSchema.optional(),
 });
+
+const DeleteOptions = z.strictObject({ confirm: z.string(), signal: SignalSchema.optional() });
 
 /** The mailboxes of the session's PEC domain. Every method validates its input before the wire. */
 export class PecMailboxes {
   readonly #s: PecSessionContext;
 
+  /** Made by PecPostmaster for its session; not meant to be built by hand. */
   constructor(session: PecSessionContext) {
     this.#s = session;
   }
@@ -87,9 +111,10 @@ export class PecMailboxes {
    * for await (const m of pec.mailboxes.search({ q: 'rossi' })) console.log(m.address);
    * @throws ValidationError at once for a bad `q` or `pageSize`; PecApiError `VALIDATION_FAILED` from the server.
    */
-  search(input: PecSearchInput = {}): AsyncIterable<PecMailbox> {
+  search(input: PecSearchInput = {}, options: PecCallOptions = {}): AsyncIterable<PecMailbox> {
     const { q, pageSize = 50 } = parseInput(SearchInput, input);
-    const pages = (page: number) => this.page({ q, page, pageSize });
+    const signal = callSignal(options);
+    const pages = (page: number) => this.page({ q, page, pageSize }, signal === undefined ? {} : { signal });
     return (async function* () {
       for (let page = 1; ; page++) {
         const answer = await pages(page);
@@ -100,10 +125,20 @@ export class PecMailboxes {
   }
 
   /** One page of a search, with the total count (for paged lists). */
-  async page(input: PecSearchInput & { readonly page?: number | undefined }): Promise<PecMailboxPage> {
+  async page(
+    input: PecSearchInput & { readonly page?: number | undefined },
+    options: PecCallOptions = {},
+  ): Promise<PecMailboxPage> {
     const { q, page = 1, pageSize = 50 } = parseInput(SearchInput, input);
+    const signal = callSignal(options);
     const searchParams = { page, pageSize, ...(q === undefined || q === '' ? {} : { q }) };
-    const answer = await this.#s.http.send({ method: 'GET', path: 'mailboxes', searchParams, retry: 'read' });
+    const answer = await this.#s.http.send({
+      method: 'GET',
+      path: 'mailboxes',
+      searchParams,
+      retry: 'read',
+      signal,
+    });
     return parseAnswer(PecMailboxPageSchema, answer.body, 'GET /v1/mailboxes answer');
   }
 
@@ -111,9 +146,11 @@ export class PecMailboxes {
    * One mailbox, by local part or by address inside the session's domain.
    * @throws PecApiError `MAILBOX_NOT_FOUND`.
    */
-  async get(ref: string): Promise<PecMailbox> {
+  async get(ref: string, options: PecCallOptions = {}): Promise<PecMailbox> {
     const { localPart } = this.#ref(ref);
-    const answer = await this.#s.http.send({ method: 'GET', path: `mailboxes/${localPart}`, retry: 'read' });
+    const signal = callSignal(options);
+    const path = `mailboxes/${localPart}`;
+    const answer = await this.#s.http.send({ method: 'GET', path, retry: 'read', signal });
     return parseAnswer(PecMailboxSchema, answer.body, 'GET /v1/mailboxes/{mailbox} answer');
   }
 
@@ -125,12 +162,9 @@ export class PecMailboxes {
    * @throws ValidationError (every failed rule, or an `idempotencyKey` other than 1..255 visible ASCII
    * characters); PecApiError `MAILBOX_EXISTS`, `MAILBOX_LIMIT_REACHED`, ...
    */
-  async create(
-    input: CreatePecMailboxInput,
-    options: { readonly idempotencyKey?: string | undefined } = {},
-  ): Promise<PecMailbox> {
-    const { idempotencyKey = crypto.randomUUID() } = parseInput(CreateOptions, options);
-    const policy = await this.#s.policy();
+  async create(input: CreatePecMailboxInput, options: CreatePecMailboxOptions = {}): Promise<PecMailbox> {
+    const { idempotencyKey = crypto.randomUUID(), signal } = parseInput(CreateOptions, options);
+    const policy = await this.#s.policy(signal);
     const schema = PasswordPair.extend({ localPart: z.string() }).superRefine((v, ctx) => {
       for (const i of validateLocalPart(v.localPart)) addIssue(ctx, i);
       passwordIssues(policy, v, ctx);
@@ -144,6 +178,7 @@ export class PecMailboxes {
       headers: { 'idempotency-key': idempotencyKey },
       retry: 'create',
       secrets: [body.password],
+      signal,
     });
     return parseAnswer(PecMailboxSchema, answer.body, 'POST /v1/mailboxes answer');
   }
@@ -152,9 +187,10 @@ export class PecMailboxes {
    * Sets a new password on an active mailbox (the postmaster's own included: the session then keeps working).
    * @throws PecApiError `MAILBOX_NOT_FOUND`, `MAILBOX_NOT_ACTIVE`, `PASSWORD_POLICY_VIOLATION`.
    */
-  async changePassword(ref: string, input: PecPasswordInput): Promise<void> {
+  async changePassword(ref: string, input: PecPasswordInput, options: PecCallOptions = {}): Promise<void> {
     const { localPart, address } = this.#ref(ref);
-    const policy = await this.#s.policy();
+    const signal = callSignal(options);
+    const policy = await this.#s.policy(signal);
     const body = parseInput(
       PasswordPair.superRefine((v, ctx) => passwordIssues(policy, v, ctx)),
       input,
@@ -165,6 +201,7 @@ export class PecMailboxes {
       json: { password: body.password, passwordConfirm: body.passwordConfirm },
       retry: 'once',
       secrets: [body.password],
+      signal,
     });
     if (address === this.#s.address) this.#s.http.rememberPassword(body.password);
   }
@@ -173,10 +210,11 @@ export class PecMailboxes {
    * Replaces a user mailbox's password with a temporary one, returned once: show it, never store it.
    * @throws PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_ACTIVE`, `MAILBOX_NOT_FOUND`.
    */
-  async resetPassword(ref: string): Promise<PecPasswordReset> {
+  async resetPassword(ref: string, options: PecCallOptions = {}): Promise<PecPasswordReset> {
     const { localPart } = this.#ref(ref);
+    const signal = callSignal(options);
     const path = `mailboxes/${localPart}/password-reset`;
-    const answer = await this.#s.http.send({ method: 'POST', path, retry: 'once' });
+    const answer = await this.#s.http.send({ method: 'POST', path, retry: 'once', signal });
     return parseAnswer(
       PecPasswordResetSchema,
       answer.body,
@@ -188,10 +226,11 @@ export class PecMailboxes {
    * Step 1 of a delete, without deleting: the server's warnings and the address to confirm with.
    * @throws PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_FOUND`.
    */
-  async prepareDelete(ref: string): Promise<PecDeleteWarning> {
+  async prepareDelete(ref: string, options: PecCallOptions = {}): Promise<PecDeleteWarning> {
     const { localPart } = this.#ref(ref);
+    const signal = callSignal(options);
     try {
-      await this.#s.http.send({ method: 'DELETE', path: `mailboxes/${localPart}`, retry: 'once' });
+      await this.#s.http.send({ method: 'DELETE', path: `mailboxes/${localPart}`, retry: 'once', signal });
     } catch (error) {
       if (error instanceof PecApiError && error.code === 'CONFIRMATION_REQUIRED' && error.confirmWith) {
         return { confirmWith: error.confirmWith, warnings: error.details };
@@ -210,9 +249,9 @@ export class PecMailboxes {
    * await pec.mailboxes.delete('fatture', { confirm: 'fatture@pec.example.it' });
    * @throws ValidationError (`confirm` / `matchesAddress`); PecApiError `POSTMASTER_PROTECTED`, `MAILBOX_NOT_FOUND`.
    */
-  async delete(ref: string, options: { readonly confirm: string }): Promise<void> {
+  async delete(ref: string, options: PecDeleteOptions): Promise<void> {
     const { localPart, address } = this.#ref(ref);
-    const { confirm } = parseInput(z.object({ confirm: z.string() }), options);
+    const { confirm, signal } = parseInput(DeleteOptions, options);
     if (confirm.toLowerCase() !== address) {
       throw new ValidationError([
         { field: 'confirm', rule: 'matchesAddress', message: `must be ${address}` },
@@ -224,6 +263,7 @@ export class PecMailboxes {
       path: `mailboxes/${localPart}`,
       searchParams,
       retry: 'once',
+      signal,
     });
   }
 

@@ -3,15 +3,24 @@ import type { ValidationIssue } from '../errors/index.ts';
 
 /** The password policy as `GET /v1/password-policy` returns it. */
 export const PecPasswordPolicySchema = z.object({
+  /** Fewest characters (Unicode code points). */
   minLength: z.int().min(1),
+  /** Most characters (Unicode code points). */
   maxLength: z.int().min(1),
+  /** At least one upper case letter A-Z. */
   requireUpper: z.boolean(),
+  /** At least one lower case letter a-z. */
   requireLower: z.boolean(),
+  /** At least one digit 0-9. */
   requireDigit: z.boolean(),
+  /** At least one character of `allowedSpecials`. */
   requireSpecial: z.boolean(),
+  /** The only characters allowed besides letters and digits. */
   allowedSpecials: z.string(),
+  /** No blanks anywhere. */
   forbidWhitespace: z.boolean(),
 });
+/** The server's password policy for new PEC mailbox passwords. */
 export type PecPasswordPolicy = z.infer<typeof PecPasswordPolicySchema>;
 
 /** The published Aruba PEC rule (8..256 characters, upper, lower, digit, one special of the set). */

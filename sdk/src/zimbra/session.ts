@@ -1,6 +1,7 @@
 import { AbortedError } from '../errors/aborted-error.ts';
 import { CasellaError } from '../errors/casella-error.ts';
 import { ZimbraFault } from '../errors/zimbra-fault.ts';
+import { VERSION } from '../version.ts';
 import { checkBody, NS, type SoapDocument, type XmlBody, type ZimbraNamespace } from './envelope.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { expectResponse, faultFromElement, readBatch, responseName } from './parse.ts';
@@ -13,7 +14,7 @@ export const ADMIN_PATH = '/service/admin/soap';
 export const ACCOUNT_PATH = '/service/soap';
 
 /** Sent in the context header's `<userAgent>`. */
-export const USER_AGENT = { name: 'casella', version: '0.1.0' } as const;
+export const USER_AGENT = { name: 'casella', version: VERSION } as const;
 
 // Zimbra's answer when the token is dead or missing; the client logs in again once and replays.
 const REAUTH_CODES = new Set(['service.AUTH_EXPIRED', 'service.AUTH_REQUIRED']);

@@ -5,16 +5,10 @@ import { connectSession, type OpenSession } from '../services/connect.ts';
 import { startDemoSession } from '../services/demo.ts';
 import { describeError } from '../services/describe-error.ts';
 import { createProfileStore, type ProfileStore } from '../services/profile-store.ts';
+import { VERSION } from '../version.ts';
 import { enterAlternateScreen } from './alternate-screen.ts';
 import { type CliArgs, parseCliArgs } from './args.ts';
 import { promptPassword } from './prompt-password.ts';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /** Runs the `casella` command; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.version) {
-    console.log(version());
+    console.log(VERSION);
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
