@@ -7,6 +7,7 @@ export interface ZimbraRequestEvent {
   readonly operation: string;
   /** The endpoint, e.g. `https://mail.example.com:7071/service/admin/soap`. */
   readonly url: string;
+  /** The wire format of the exchange. */
   readonly wire: WireFormat;
   /** 1 for the first try; retries of a read count up. */
   readonly attempt: number;
@@ -33,7 +34,9 @@ export interface ZimbraResponseEvent extends ZimbraRequestEvent {
  * hooks: { afterResponse: (e) => log.info({ op: e.operation, status: e.status, ms: e.durationMs }) }
  */
 export interface ZimbraHooks {
+  /** Called before each exchange is sent. */
   readonly beforeRequest?: ((event: ZimbraRequestEvent) => void) | undefined;
+  /** Called after each exchange, answered or failed. */
   readonly afterResponse?: ((event: ZimbraResponseEvent) => void) | undefined;
 }
 
