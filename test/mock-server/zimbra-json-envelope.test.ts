@@ -316,4 +316,32 @@ describe('Zimbra mock: JSON SOAP envelope', () => {
     expect(blank.text).not.toContain('<a n="title">');
     expect(faultCode(blank.text)).toBeUndefined();
   });
+
+  it('writes GetInfo as Zimbra does in JSON: scalars as plain keys, sections as objects, attrs and prefs as _attrs', async () => {
+    const login = await postJson(
+      demo.mock.url,
+      'AuthRequest',
+      {
+        _jsns: 'urn:zimbraAccount',
+        account: { by: 'name', _content: 'mario.rossi@example.com' },
+        password: DEMO_PASSWORD,
+      },
+      { path: '/service/soap' },
+    );
+    const token: string = login.body.Body.AuthResponse.authToken[0]._content;
+    const info = await postJson(
+      demo.mock.url,
+      'GetInfoRequest',
+      { _jsns: 'urn:zimbraAccount', sections: 'mbox,attrs' },
+      { token, path: '/service/soap' },
+    );
+    const answer = info.body.Body.GetInfoResponse;
+    expect(answer.name).toBe('mario.rossi@example.com');
+    expect(typeof answer.version).toBe('string');
+    expect(typeof answer.used).toBe('number');
+    expect(answer.cos).toMatchObject({ name: 'Standard' });
+    expect(answer.attrs._attrs.displayName).toBe('Mario Rossi');
+    const version = await postJson(demo.mock.url, 'GetVersionInfoRequest', { _jsns: ADMIN_NS });
+    expect(version.body.Body.GetVersionInfoResponse.info[0].version).toBe(answer.version);
+  });
 });

@@ -68,7 +68,7 @@ export interface ServerSeed {
 export interface ZimbraSeed {
   readonly coses?: readonly CosSeed[];
   readonly domains?: readonly DomainSeed[];
-  /** Mail servers (GetServer/GetAllServers, `zimbraMailHost`). */
+  /** Mailbox servers (GetServer, zimbraMailHost). @default one server named after `mailHost` */
   readonly servers?: readonly ServerSeed[];
   readonly accounts?: readonly AccountSeed[];
   readonly generated?: readonly GeneratedAccountsSeed[];

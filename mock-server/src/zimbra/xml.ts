@@ -1,4 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type RawElement, readXml, XmlParseError } from './xml-read.ts';
+
+export { XmlParseError };
 
 /** One parsed XML element with its namespace resolved, its attributes by local name, and its text. */
 export interface XmlElement {
@@ -18,75 +20,32 @@ export interface XmlElement {
   readonly text: string;
 }
 
-/** The XML could not be read: becomes `service.PARSE_ERROR`. */
-export class XmlParseError extends Error {
-  override readonly name = 'XmlParseError';
-}
-
-// preserveOrder keeps document order (batch children, repeated <a>) and every namespace declaration.
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: '#comment',
-});
-
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-
 /** Parses one XML document into an {@link XmlElement} tree; refuses DTDs (SOAP forbids them). */
 export function parseXml(text: string): XmlElement {
-  if (/<!DOCTYPE/i.test(text)) throw new XmlParseError('DOCTYPE is not allowed');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new XmlParseError(valid.err.msg);
-  const nodes = parser.parse(text) as OrderedNode[];
-  const roots = nodes.filter((n) => elementTag(n) !== undefined);
-  if (roots.length !== 1) throw new XmlParseError('document must have exactly one root element');
-  return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+  return toElement(readXml(text), XML_SCOPE);
 }
 
-function elementTag(node: OrderedNode): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
-}
+const XML_SCOPE: ReadonlyMap<string, string> = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
 
-function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): XmlElement {
-  const qname = elementTag(node)!;
-  const rawAttrs = node[':@'] ?? {};
+function toElement(node: RawElement, inherited: ReadonlyMap<string, string>): XmlElement {
   let scope = inherited;
-  const attrs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(rawAttrs)) {
+  const attrs: Record<string, string> = Object.create(null);
+  for (const [key, value] of node.attrs) {
     if (key === 'xmlns' || key.startsWith('xmlns:')) {
       if (scope === inherited) scope = new Map(inherited);
-      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), String(value));
-    }
+      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), value);
+    } else attrs[localName(key)] = value;
   }
-  for (const [key, value] of Object.entries(rawAttrs)) {
-    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-    attrs[localName(key)] = String(value);
-  }
+  const qname = node.tag;
   const colon = qname.indexOf(':');
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
+  // A namespace-aware parser (Zimbra's) refuses a prefix nothing declares.
+  if (prefix !== '' && !scope.has(prefix))
+    throw new XmlParseError(`prefix ${prefix} of <${qname}> is not bound`);
   const ns = scope.get(prefix) ?? '';
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of (node[qname] as OrderedNode[] | undefined) ?? []) {
-    if ('#text' in child) text += String(child['#text']);
-    else if (elementTag(child) !== undefined) children.push(toElement(child, scope));
-  }
-  return {
-    name: localName(qname),
-    qname,
-    ns,
-    attrs,
-    children,
-    text: children.length > 0 ? '' : dropBlank(text),
-  };
+  const children = node.children.map((c) => toElement(c, scope));
+  const text = children.length > 0 ? '' : dropBlank(node.text);
+  return { name: localName(qname), qname, ns, attrs, children, text };
 }
 
 // Java's String.trim() (what Zimbra tests) strips every char up to U+0020, not Unicode whitespace.
@@ -139,18 +98,22 @@ export function el(
 // XML 1.0 forbids most control characters even when escaped.
 const INVALID_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. */
+/**
+ * Escapes element text for XML (`&`, `<`, `>`), dropping characters XML cannot carry. A stored CR is
+ * written as `&#13;`: raw, every XML reader would turn it into LF (end-of-line normalization).
+ */
 function escapeText(value: string): string {
   return value
     .replace(INVALID_XML_CHARS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
-/** Escapes an attribute value for a double-quoted XML attribute. */
+/** Escapes an attribute value for a double-quoted XML attribute (TAB and LF too: readers normalize them to spaces). */
 function escapeAttr(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
+  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** Writes an {@link OutElement} as XML text. */

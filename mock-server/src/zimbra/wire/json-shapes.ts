@@ -29,8 +29,19 @@ export const JSON_SHAPES: Readonly<Record<string, JsonShape>> = {
   ChangePasswordResponse: AUTH,
   DelegateAuthResponse: AUTH,
   CountAccountResponse: { numericText: ['cos'] },
+  // GetInfoResponse's JAXB class: its sections are unique elements, its scalars @ZimbraJsonAttribute.
   GetInfoResponse: {
-    unique: ['attrs', 'prefs'],
+    unique: [
+      'attrs',
+      'prefs',
+      'cos',
+      'zimlets',
+      'props',
+      'identities',
+      'signatures',
+      'dataSources',
+      'childAccounts',
+    ],
     attributes: [
       'version',
       'id',
@@ -45,6 +56,7 @@ export const JSON_SHAPES: Readonly<Record<string, JsonShape>> = {
       'recent',
       'docSizeLimit',
       'attSizeLimit',
+      'soapURL',
       'publicURL',
       'changePasswordURL',
       'adminURL',
