@@ -5,7 +5,7 @@ import { resolveSeed, startMockServer } from '@casella/mock-server';
 import { ZimbraAdmin, zimbraBatch } from '@casella/sdk';
 import { XMLParser } from 'fast-xml-parser';
 import { zimbraSeeds } from '../mock-server/src/zimbra/index.ts';
-import { parseXml, readResponse } from '../sdk/src/zimbra/parse.ts';
+import { readEnvelope as parseXml, readResponse } from '../sdk/src/zimbra/parse.ts';
 import { SearchDirectoryResponse } from '../sdk/src/zimbra/schemas.ts';
 
 const PASSWORD = 'Casella-Demo-1!';

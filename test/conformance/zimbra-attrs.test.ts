@@ -43,6 +43,6 @@ describe('Zimbra attribute values', () => {
   });
 
   it('folds a value-less <a n> into an empty string', () => {
-    expect(collectAttrs([{ '@_n': 'zimbraNotes' }])).toEqual({ zimbraNotes: '' });
+    expect(collectAttrs([{ n: 'zimbraNotes' }])).toEqual({ zimbraNotes: '' });
   });
 });

@@ -75,7 +75,7 @@ describe('documented Zimbra shapes', () => {
     );
     const message = readEnvelope(xml);
     if (message?.kind !== 'body') throw new Error('expected a body');
-    const entries = readBatch(message.body.BatchResponse);
+    const entries = readBatch(message.element);
     const first = entries.get('0');
     const second = entries.get('1');
     if (first?.kind !== 'fault' || second?.kind !== 'fault') throw new Error('expected two faults');

@@ -1,6 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildBatchEnvelope, buildEnvelope, NS } from '../../sdk/src/zimbra/envelope.ts';
+import { NS, type SoapContext, type SoapDocument } from '../../sdk/src/zimbra/envelope.ts';
+import { xmlCodec } from '../../sdk/src/zimbra/wire/xml.ts';
+
+const buildEnvelope = (doc: SoapDocument, context: SoapContext) => xmlCodec.encode(doc, context);
+const buildBatchEnvelope = (docs: SoapDocument[], onError: 'continue' | 'stop', context: SoapContext) =>
+  xmlCodec.encodeBatch(docs, onError, context);
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, preserveOrder: false });
 const userAgent = { name: 'casella', version: '0.1.0' };

@@ -86,7 +86,7 @@ describe('Zimbra faults', () => {
       </BatchResponse></soap:Body></soap:Envelope>`;
     const message = readEnvelope(xml);
     if (message?.kind !== 'body') throw new Error('expected a body');
-    const entries = readBatch(message.body.BatchResponse);
+    const entries = readBatch(message.element);
     expect([...entries.keys()].sort()).toEqual(['0', '1', '2', '3']);
     expect(entries.get('0')).toMatchObject({ kind: 'response', name: 'CreateAccountResponse' });
     expect(entries.get('2')).toMatchObject({ kind: 'response', name: 'CreateAccountResponse' });

@@ -74,7 +74,8 @@ describe('casella in a real terminal: where Change my password goes', { timeout:
       env: { CASELLA_PASSWORD: DEMO_PASSWORD },
     });
     await changeMyPassword(app);
-    expect(mailPort.paths).toEqual(['/service/soap']);
+    // ChangePassword, then EndSession for the fresh token it hands back (the SDK ends that session).
+    expect(mailPort.paths).toEqual(['/service/soap', '/service/soap']);
     expect(adminPort.paths).not.toContain('/service/soap');
     await expectPassword(NEW_PASSWORD);
   });
@@ -90,7 +91,8 @@ describe('casella in a real terminal: where Change my password goes', { timeout:
       env: { CASELLA_PASSWORD: DEMO_PASSWORD, CASELLA_CONFIG_DIR: configDir },
     });
     await changeMyPassword(app);
-    expect(mailPort.paths).toEqual(['/service/soap']);
+    // ChangePassword, then EndSession for the fresh token it hands back (the SDK ends that session).
+    expect(mailPort.paths).toEqual(['/service/soap', '/service/soap']);
     await expectPassword(NEW_PASSWORD);
     app.close();
 
@@ -100,8 +102,8 @@ describe('casella in a real terminal: where Change my password goes', { timeout:
       env: { CASELLA_PASSWORD: DEMO_PASSWORD, CASELLA_CONFIG_DIR: configDir },
     });
     await changeMyPassword(app);
-    // Still only the first run's request: the bare profile went to the admin port's /service/admin/soap.
-    expect(mailPort.paths).toEqual(['/service/soap']);
+    // Still only the first run's two requests: the bare profile went to the admin port's /service/admin/soap.
+    expect(mailPort.paths).toEqual(['/service/soap', '/service/soap']);
     expect(adminPort.paths).not.toContain('/service/soap');
     await expectPassword(NEW_PASSWORD);
   });

@@ -8,7 +8,7 @@ import {
 } from '@casella/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startZimbraPort } from '../tui/zimbra-port.ts';
-import { DEMO_PASSWORD, failure, GOOD_PASSWORD } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, GOOD_PASSWORD, WIRE } from './zimbra-fixtures.ts';
 
 const MARIO = 'mario.rossi@example.com';
 
@@ -24,7 +24,7 @@ const changeOn = (
   oldPassword: string,
   newPassword: string,
   extra: Partial<ChangePasswordOptions> = {},
-) => ZimbraAccount.changePassword({ url, username: MARIO, oldPassword, newPassword, ...extra });
+) => ZimbraAccount.changePassword({ url, username: MARIO, oldPassword, newPassword, wire: WIRE, ...extra });
 
 describe('ZimbraAccount.changePassword (the mailbox owner)', () => {
   const change = (oldPassword: string, newPassword: string, policy?: PasswordPolicy) =>
@@ -84,8 +84,9 @@ describe('ZimbraAccount.changePassword endpoint option', () => {
     try {
       await changeOn(mailPort.url, DEMO_PASSWORD, GOOD_PASSWORD);
       await changeOn(adminPort.url, GOOD_PASSWORD, 'Altra-Pass-77!', { endpoint: 'admin' });
-      expect(mailPort.paths).toEqual(['/service/soap']);
-      expect(adminPort.paths).toEqual(['/service/admin/soap']);
+      // ChangePassword, then EndSession for the fresh token it returns, both on the chosen endpoint.
+      expect(mailPort.paths).toEqual(['/service/soap', '/service/soap']);
+      expect(adminPort.paths).toEqual(['/service/admin/soap', '/service/admin/soap']);
     } finally {
       await mailPort.close();
       await adminPort.close();

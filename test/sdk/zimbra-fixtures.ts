@@ -4,7 +4,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type MockServer, startMockServer } from '@casella/mock-server';
 import { ZimbraAdmin, type ZimbraAdminOptions } from '@casella/sdk';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+/**
+ * The wire the suite speaks: XML by default, Zimbra's JSON SOAP in the `sdk-json` vitest project
+ * (CASELLA_SDK_WIRE=json), so every SDK test against the mock runs in both formats.
+ */
+export const WIRE: 'xml' | 'json' = process.env.CASELLA_SDK_WIRE === 'json' ? 'json' : 'xml';
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'Casella-Demo-1!';
@@ -18,7 +25,14 @@ export function loginAs(
   username = 'admin@example.com',
   extra: Partial<ZimbraAdminOptions> = {},
 ): Promise<ZimbraAdmin> {
-  return ZimbraAdmin.login({ url: mock.url, username, password: DEMO_PASSWORD, retryDelayMs: 10, ...extra });
+  return ZimbraAdmin.login({
+    url: mock.url,
+    username,
+    password: DEMO_PASSWORD,
+    retryDelayMs: 10,
+    wire: WIRE,
+    ...extra,
+  });
 }
 
 /** The demo mock over real HTTP and the global admin logged into it, live for one `describe` block. */
@@ -111,4 +125,27 @@ export async function startRecorder(target: string, tls?: { key: string; cert: s
         server.closeAllConnections();
       }),
   };
+}
+
+const sentXml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+/**
+ * The request element a recorded body carries, in either wire: its name and its attributes and
+ * children with every scalar as text (`limit="3"` and JSON `"limit": 3` both read `'3'`).
+ */
+export function sentRequest(body: string | undefined): { name: string; element: Record<string, unknown> } {
+  const text = body ?? '';
+  const envelope = text.trimStart().startsWith('{') ? JSON.parse(text) : sentXml.parse(text).Envelope;
+  const [name = '', element = {}] = Object.entries(envelope.Body as Record<string, unknown>)[0] ?? [];
+  const asText = (value: unknown): unknown =>
+    value !== null && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]))
+      : String(value);
+  return { name, element: asText(element) as Record<string, unknown> };
 }

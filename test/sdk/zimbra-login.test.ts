@@ -1,7 +1,7 @@
 import { type MockServer, startMockServer } from '@casella/mock-server';
 import { isZimbraFault, ValidationError, ZimbraAdmin } from '@casella/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, loginAs } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, loginAs, WIRE } from './zimbra-fixtures.ts';
 
 describe('ZimbraAdmin.login', () => {
   let mock: MockServer;
@@ -24,14 +24,24 @@ describe('ZimbraAdmin.login', () => {
 
   it('refuses a wrong password with account.AUTH_FAILED', async () => {
     const error = await failure(
-      ZimbraAdmin.login({ url: mock.url, username: 'admin@example.com', password: 'Wrong-Pass-1!' }),
+      ZimbraAdmin.login({
+        url: mock.url,
+        wire: WIRE,
+        username: 'admin@example.com',
+        password: 'Wrong-Pass-1!',
+      }),
     );
     expect(isZimbraFault(error, 'account.AUTH_FAILED')).toBe(true);
   });
 
   it('refuses a mailbox that is not an admin with service.PERM_DENIED', async () => {
     const error = await failure(
-      ZimbraAdmin.login({ url: mock.url, username: 'mario.rossi@example.com', password: DEMO_PASSWORD }),
+      ZimbraAdmin.login({
+        url: mock.url,
+        wire: WIRE,
+        username: 'mario.rossi@example.com',
+        password: DEMO_PASSWORD,
+      }),
     );
     expect(isZimbraFault(error, 'service.PERM_DENIED')).toBe(true);
   });

@@ -4,7 +4,7 @@ import { createHandlers } from '@casella/mock-server/msw';
 import { isZimbraFault, TransportError, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, failure, GOOD_PASSWORD } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, GOOD_PASSWORD, WIRE } from './zimbra-fixtures.ts';
 
 const ORIGIN = 'https://mail.casella.test:7071';
 
@@ -14,7 +14,12 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
   let admin: ZimbraAdmin;
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
-    admin = await ZimbraAdmin.login({ url: ORIGIN, username: 'admin@example.com', password: DEMO_PASSWORD });
+    admin = await ZimbraAdmin.login({
+      url: ORIGIN,
+      wire: WIRE,
+      username: 'admin@example.com',
+      password: DEMO_PASSWORD,
+    });
   });
   afterAll(async () => {
     await admin.close();
@@ -51,6 +56,7 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
 
   it("changes an owner's password on the account endpoint", async () => {
     await ZimbraAccount.changePassword({
+      wire: WIRE,
       url: ORIGIN,
       username: 'giulia.bianchi@example.com',
       oldPassword: DEMO_PASSWORD,
@@ -58,6 +64,7 @@ describe('ZimbraAdmin over msw handlers (createHandlers)', () => {
     });
     const again = await failure(
       ZimbraAccount.changePassword({
+        wire: WIRE,
         url: ORIGIN,
         username: 'giulia.bianchi@example.com',
         oldPassword: DEMO_PASSWORD,

@@ -14,9 +14,10 @@ describe('admin.request (raw escape hatch)', () => {
   });
 
   it('checks the answer with a schema when given one', async () => {
-    const schema = z.object({ cos: z.array(z.object({ '@_name': z.string() })) });
+    // The answer comes in the wire-neutral form: attributes as plain keys, the same over XML and JSON.
+    const schema = z.object({ cos: z.array(z.object({ name: z.string() })) });
     const res = await demo.admin.request('GetAllCosRequest', {}, { schema });
-    expect(res.cos.map((c) => c['@_name'])).toContain('Standard');
+    expect(res.cos.map((c) => c.name)).toContain('Standard');
     const strict = z.object({ nothing: z.string() });
     expect(await failure(demo.admin.request('GetAllCosRequest', {}, { schema: strict }))).toBeInstanceOf(
       ResponseValidationError,

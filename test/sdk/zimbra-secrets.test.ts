@@ -9,6 +9,7 @@ import {
   loginAs,
   type Recorder,
   startRecorder,
+  WIRE,
 } from './zimbra-fixtures.ts';
 
 /** Every way an object or error can be shown: none may contain a secret. */
@@ -32,8 +33,12 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
     admin = await loginAs(mock, 'admin@example.com', { url: recorder.url });
     await admin.cos.list();
     // The token as it went over the wire, to look for it below.
-    const sent = recorder.bodies.find((b) => b.includes('<authToken>')) ?? '';
-    token = /<authToken>([^<]+)<\/authToken>/.exec(sent)?.[1] ?? '';
+    const sent = recorder.bodies.find((b) => /<authToken>|"authToken":\{"_content"/.test(b)) ?? '';
+    token =
+      /<authToken>([^<]+)<\/authToken>|"authToken":\{"_content":"([^"]+)"/
+        .exec(sent)
+        ?.slice(1)
+        .find(Boolean) ?? '';
     expect(token.length).toBeGreaterThan(8);
   });
   afterAll(async () => {
@@ -55,7 +60,7 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
   it('keeps a wrong password out of the AUTH_FAILED error', async () => {
     const wrong = 'Sbagliata-Pass-9!';
     const error = await failure(
-      ZimbraAdmin.login({ url: mock.url, username: 'admin@example.com', password: wrong }),
+      ZimbraAdmin.login({ url: mock.url, wire: WIRE, username: 'admin@example.com', password: wrong }),
     );
     expect(error).toMatchObject({ code: 'account.AUTH_FAILED' });
     expect(shown(error)).not.toContain(wrong);
@@ -103,9 +108,16 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
           username: 'admin@example.com',
           password: secret,
         }),
-      () => ZimbraAdmin.login({ url: mock.url, username: 'admin@example.com', password: [secret] as never }),
+      () =>
+        ZimbraAdmin.login({
+          url: mock.url,
+          wire: WIRE,
+          username: 'admin@example.com',
+          password: [secret] as never,
+        }),
       () =>
         ZimbraAccount.changePassword({
+          wire: WIRE,
           url: mock.url,
           username: 'mario.rossi@example.com',
           oldPassword: long,
@@ -113,6 +125,7 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
         }),
       () =>
         ZimbraAccount.changePassword({
+          wire: WIRE,
           url: mock.url,
           username: 'mario.rossi@example.com',
           oldPassword: secret,
@@ -151,6 +164,7 @@ describe('secrets stay out of errors, JSON, strings and inspect', () => {
   it("keeps both of an owner's passwords out of a ChangePassword refusal", async () => {
     const error = await failure(
       ZimbraAccount.changePassword({
+        wire: WIRE,
         url: mock.url,
         username: 'mario.rossi@example.com',
         oldPassword: 'Vecchia-Sbagliata-1!',

@@ -3,7 +3,7 @@ import { type MockServer, startMockServer } from '@casella/mock-server';
 import { PecPostmaster, TransportError, ZimbraAdmin } from '@casella/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCertificates, type TestCertificates } from '../mock-server/tls-certificates.ts';
-import { DEMO_PASSWORD, failure } from './zimbra-fixtures.ts';
+import { DEMO_PASSWORD, failure, WIRE } from './zimbra-fixtures.ts';
 
 describe('SDK clients against the HTTPS mock', () => {
   let certs: TestCertificates;
@@ -19,6 +19,7 @@ describe('SDK clients against the HTTPS mock', () => {
 
   const admin = (extra: { ca?: string; insecureSkipTlsVerify?: boolean } = {}) =>
     ZimbraAdmin.login({
+      wire: WIRE,
       url: mock.url,
       username: 'admin@example.com',
       password: DEMO_PASSWORD,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { parseInput } from '../validate.ts';
-import { buildEnvelope, NS } from './envelope.ts';
+import { NS } from './envelope.ts';
 import { ConnectionInput, Password } from './inputs.ts';
 import { OPERATIONS } from './operations.ts';
 import { expectResponse } from './parse.ts';
 import type { PasswordPolicy } from './policy.ts';
-import { ACCOUNT_PATH, ADMIN_PATH, USER_AGENT } from './session.ts';
+import { ACCOUNT_PATH, ADMIN_PATH, endSession, USER_AGENT } from './session.ts';
 import { type ConnectionOptions, SoapTransport } from './transport.ts';
+import { codecFor } from './wire/index.ts';
 
 /**
  * Which SOAP endpoint of `url` receives an account request: `'account'` is the end-user `/service/soap`
@@ -37,6 +38,8 @@ export interface ChangePasswordOptions extends ConnectionOptions {
   readonly newPassword: string;
   /** A policy to check offline first (an owner cannot read the COS; the server checks anyway). */
   readonly policy?: PasswordPolicy | undefined;
+  /** Stops the call at once with AbortedError. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 const ChangePasswordInput = ConnectionInput.omit({ password: true }).extend({
@@ -69,7 +72,8 @@ export const ZimbraAccount = {
   async changePassword(options: ChangePasswordOptions): Promise<{ readonly lifetimeMs: number | undefined }> {
     const v = parseInput(ChangePasswordInput, options);
     options.policy?.assert(v.newPassword, 'newPassword', v.username.split('@')[0]);
-    const transport = new SoapTransport({ ...options, url: v.url });
+    const transport = new SoapTransport({ ...options, url: v.url }, codecFor(v.wire));
+    const path = ENDPOINT_PATHS[v.endpoint ?? 'account'];
     const op = OPERATIONS.changePassword;
     const doc = {
       name: op.request,
@@ -80,15 +84,23 @@ export const ZimbraAccount = {
         password: v.newPassword,
       },
     };
+    const secrets = [v.oldPassword, v.newPassword];
     try {
-      const message = await transport.post(
-        ENDPOINT_PATHS[v.endpoint ?? 'account'],
-        buildEnvelope(doc, { userAgent: USER_AGENT }),
-        {
-          idempotent: false,
-        },
+      const message = await transport.post(path, transport.codec.encode(doc, { userAgent: USER_AGENT }), {
+        idempotent: false,
+        operation: op.request,
+        secrets,
+        signal: options.signal,
+      });
+      const changed = expectResponse(
+        message,
+        { request: op.request, namespace: NS.account },
+        op.response,
+        secrets,
       );
-      return expectResponse(message, op.request, op.response, [v.oldPassword, v.newPassword]);
+      // Zimbra hands back a fresh 12-hour token the SDK has no use for: end that session at once.
+      if (changed.authToken !== undefined) await endSession(transport, path, NS.account, changed.authToken);
+      return { lifetimeMs: changed.lifetimeMs };
     } finally {
       await transport.close();
     }

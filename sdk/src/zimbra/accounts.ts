@@ -16,10 +16,10 @@ import { OPERATIONS } from './operations.ts';
 import type { PasswordPolicy } from './policy.ts';
 import { type Prepared, send } from './prepared.ts';
 import type { Account } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
-/** How a password is checked before the wire. */
-export interface PolicyOptions {
+/** How a password is checked before the wire (and the call's signal). */
+export interface PolicyOptions extends CallOptions {
   /**
    * The policy to check against; `false` skips the client-side check (the server still decides).
    * By default the policy of the target COS (or account) is read and cached.
@@ -46,6 +46,36 @@ function localPart(address: string): string {
   return address.split('@')[0] ?? address;
 }
 
+/**
+ * Puts first-class fields into the attribute map without ever dropping an `attrs` entry: a field
+ * and an attribute naming the same thing (`givenName` and `attrs.givenName`, `cos` and
+ * `attrs.zimbraCOSId`) is a ValidationError, not a silent pick.
+ */
+function mergeAttrs(
+  attrs: Readonly<Record<string, AttrInput>> | undefined,
+  fields: readonly (readonly [field: string, attr: string, value: AttrInput | undefined])[],
+): Record<string, AttrInput> {
+  const out: Record<string, AttrInput> = Object.create(null);
+  Object.assign(out, attrs);
+  const given = Object.keys(out);
+  const issues = [];
+  for (const [field, attr, value] of fields) {
+    if (value === undefined) continue;
+    const clash = given.find((name) => name.replace(/^[+-]/, '').toLowerCase() === attr.toLowerCase());
+    if (clash !== undefined) {
+      issues.push({
+        field: `attrs.${clash}`,
+        rule: 'conflict',
+        message: `names the same attribute as ${field}; give only one`,
+      });
+      continue;
+    }
+    out[attr] = value;
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return out;
+}
+
 /** Validates and prepares a CreateAccountRequest (shared with batch). */
 export async function prepareCreate(
   lookups: Lookups,
@@ -53,18 +83,22 @@ export async function prepareCreate(
   options: PolicyOptions = {},
 ): Promise<Prepared<Account>> {
   const v = parseInput(CreateAccountInput, input);
+  const call = { signal: options.signal };
+  const fields = (cosId: string | undefined) =>
+    [
+      ['givenName', 'givenName', v.givenName],
+      ['sn', 'sn', v.sn],
+      ['displayName', 'displayName', v.displayName],
+      ['cos', 'zimbraCOSId', cosId],
+      ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
+    ] as const;
+  // Conflicts are refused before any lookup goes on the wire.
+  mergeAttrs(v.attrs, fields(v.cos));
   const domain = v.name.split('@')[1] ?? '';
-  const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos);
-  const policy = options.policy ?? (await lookups.policyForNew(domain, cosId));
+  const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, call);
+  const policy = options.policy ?? (await lookups.policyForNew(domain, cosId, call));
   if (policy) policy.assert(v.password, 'password', localPart(v.name));
-  const attrs: Record<string, AttrInput | undefined> = {
-    ...v.attrs,
-    givenName: v.givenName,
-    sn: v.sn,
-    displayName: v.displayName,
-    zimbraCOSId: cosId,
-    zimbraMailQuota: v.quotaBytes,
-  };
+  const attrs = mergeAttrs(v.attrs, fields(cosId));
   return {
     op: OPERATIONS.createAccount,
     body: { name: v.name, password: v.password, a: attrsToXml(attrs) },
@@ -88,17 +122,21 @@ export async function prepareModify(
   lookups: Lookups,
   id: string,
   changes: ModifyAccountInput,
+  options: CallOptions = {},
 ): Promise<Prepared<Account>> {
   const v = parseChanges(changes);
-  const attrs: Record<string, AttrInput | undefined> = {
-    ...v.attrs,
-    givenName: v.givenName,
-    sn: v.sn,
-    displayName: v.displayName,
-    zimbraAccountStatus: v.status,
-    zimbraCOSId: v.cos === undefined ? undefined : await lookups.cosId(v.cos),
-    zimbraMailQuota: v.quotaBytes,
-  };
+  const fields = (cosId: string | undefined) =>
+    [
+      ['givenName', 'givenName', v.givenName],
+      ['sn', 'sn', v.sn],
+      ['displayName', 'displayName', v.displayName],
+      ['status', 'zimbraAccountStatus', v.status],
+      ['cos', 'zimbraCOSId', cosId],
+      ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
+    ] as const;
+  mergeAttrs(v.attrs, fields(v.cos));
+  const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, options);
+  const attrs = mergeAttrs(v.attrs, fields(cosId));
   return { op: OPERATIONS.modifyAccount, body: { id, a: attrsToXml(attrs) }, secrets: [] };
 }
 
@@ -138,7 +176,7 @@ export class Accounts {
    * });
    */
   async create(input: CreateAccountInput, options: PolicyOptions = {}): Promise<Account> {
-    return send(this.#session, await prepareCreate(this.#lookups, input, options));
+    return send(this.#session, await prepareCreate(this.#lookups, input, options), options);
   }
 
   /**
@@ -147,8 +185,8 @@ export class Accounts {
    * @example
    * const mario = await admin.accounts.get('mario.rossi@example.com');
    */
-  async get(ref: string): Promise<Account> {
-    return this.#lookups.account(parseInput(AccountRef, ref, 'ref'));
+  async get(ref: string, options: CallOptions = {}): Promise<Account> {
+    return this.#lookups.account(parseInput(AccountRef, ref, 'ref'), options);
   }
 
   /**
@@ -158,11 +196,11 @@ export class Accounts {
    * @example
    * await admin.accounts.modify('mario.rossi@example.com', { givenName: 'Mario', sn: 'Rossi', displayName: 'Mario Rossi' });
    */
-  async modify(ref: string, changes: ModifyAccountInput): Promise<Account> {
+  async modify(ref: string, changes: ModifyAccountInput, options: CallOptions = {}): Promise<Account> {
     const r = parseInput(AccountRef, ref, 'ref');
     parseChanges(changes);
-    const id = await this.#lookups.accountId(r);
-    return send(this.#session, await prepareModify(this.#lookups, id, changes));
+    const id = await this.#lookups.accountId(r, options);
+    return send(this.#session, await prepareModify(this.#lookups, id, changes, options), options);
   }
 
   /**
@@ -184,15 +222,15 @@ export class Accounts {
     let policy: PasswordPolicy | undefined;
     let username: string | undefined;
     if (options.policy !== undefined) {
-      id = await this.#lookups.accountId(r);
+      id = await this.#lookups.accountId(r, options);
       policy = options.policy || undefined;
     } else {
-      const account = await this.#lookups.account(r);
+      const account = await this.#lookups.account(r, options);
       id = account.id;
       username = localPart(account.name);
-      policy = await this.#lookups.policyForAccount(account);
+      policy = await this.#lookups.policyForAccount(account, options);
     }
-    return send(this.#session, prepareSetPassword(id, newPassword, policy, username));
+    return send(this.#session, prepareSetPassword(id, newPassword, policy, username), options);
   }
 
   /**
@@ -202,11 +240,11 @@ export class Accounts {
    * @example
    * await admin.accounts.rename('mario.rossi@example.com', 'm.rossi@example.com');
    */
-  async rename(ref: string, newName: string): Promise<Account> {
+  async rename(ref: string, newName: string, options: CallOptions = {}): Promise<Account> {
     const r = parseInput(AccountRef, ref, 'ref');
     const name = parseInput(Address, newName, 'newName');
-    const id = await this.#lookups.accountId(r);
-    return this.#session.call(OPERATIONS.renameAccount, { id, newName: name });
+    const id = await this.#lookups.accountId(r, options);
+    return this.#session.call(OPERATIONS.renameAccount, { id, newName: name }, [], options);
   }
 
   /**
@@ -215,9 +253,9 @@ export class Accounts {
    * @example
    * await admin.accounts.delete('old.user@example.com');
    */
-  async delete(ref: string): Promise<void> {
-    const id = await this.#lookups.accountId(parseInput(AccountRef, ref, 'ref'));
-    await this.#session.call(OPERATIONS.deleteAccount, { id: parseInput(ZimbraId, id, 'id') });
+  async delete(ref: string, options: CallOptions = {}): Promise<void> {
+    const id = await this.#lookups.accountId(parseInput(AccountRef, ref, 'ref'), options);
+    await this.#session.call(OPERATIONS.deleteAccount, { id: parseInput(ZimbraId, id, 'id') }, [], options);
   }
 
   /**
@@ -231,21 +269,27 @@ export class Accounts {
    *   console.log(account.name);
    * }
    */
-  async *search(options: SearchInput = {}): AsyncGenerator<Account, void, undefined> {
-    const v = parseInput(SearchInput, options);
+  async *search(options: SearchInput & CallOptions = {}): AsyncGenerator<Account, void, undefined> {
+    const { signal, ...input } = options;
+    const v = parseInput(SearchInput, input);
     const limit = v.pageSize ?? 100;
     for (let offset = 0; ; ) {
-      const page = await this.#session.call(OPERATIONS.searchDirectory, {
-        '@_domain': v.domain,
-        '@_types': 'accounts',
-        '@_limit': limit,
-        '@_offset': offset,
-        '@_maxResults': v.maxResults ?? 0,
-        '@_sortBy': 'name',
-        '@_sortAscending': '1',
-        '@_attrs': v.attrs?.join(','),
-        query: v.query,
-      });
+      const page = await this.#session.call(
+        OPERATIONS.searchDirectory,
+        {
+          '@_domain': v.domain,
+          '@_types': 'accounts',
+          '@_limit': limit,
+          '@_offset': offset,
+          '@_maxResults': v.maxResults ?? 0,
+          '@_sortBy': 'name',
+          '@_sortAscending': '1',
+          '@_attrs': v.attrs?.join(','),
+          query: v.query,
+        },
+        [],
+        { signal },
+      );
       yield* page.accounts;
       if (!page.more || page.accounts.length === 0) return;
       offset += page.accounts.length;
@@ -264,19 +308,25 @@ export class Accounts {
    *   domain: 'example.com', offset: 100, limit: 50, attrs: ['displayName', 'zimbraAccountStatus'],
    * });
    */
-  async page(options: PageInput): Promise<AccountPage> {
-    const v = parseInput(PageInput, options);
-    const page = await this.#session.call(OPERATIONS.searchDirectory, {
-      '@_domain': v.domain,
-      '@_types': 'accounts',
-      '@_limit': v.limit,
-      '@_offset': v.offset,
-      '@_maxResults': v.maxResults ?? 0,
-      '@_sortBy': v.sortBy ?? 'name',
-      '@_sortAscending': v.sortAscending === false ? '0' : '1',
-      '@_attrs': v.attrs?.join(','),
-      query: v.query,
-    });
+  async page(options: PageInput & CallOptions): Promise<AccountPage> {
+    const { signal, ...input } = options;
+    const v = parseInput(PageInput, input);
+    const page = await this.#session.call(
+      OPERATIONS.searchDirectory,
+      {
+        '@_domain': v.domain,
+        '@_types': 'accounts',
+        '@_limit': v.limit,
+        '@_offset': v.offset,
+        '@_maxResults': v.maxResults ?? 0,
+        '@_sortBy': v.sortBy ?? 'name',
+        '@_sortAscending': v.sortAscending === false ? '0' : '1',
+        '@_attrs': v.attrs?.join(','),
+        query: v.query,
+      },
+      [],
+      { signal },
+    );
     return {
       accounts: page.accounts,
       total: page.total ?? v.offset + page.accounts.length,
@@ -291,16 +341,22 @@ export class Accounts {
    * @example
    * const n = await admin.accounts.count({ domain: 'example.com' });
    */
-  async count(options: Omit<SearchInput, 'pageSize' | 'attrs'> = {}): Promise<number> {
-    const v = parseInput(SearchInput, options);
-    const page = await this.#session.call(OPERATIONS.searchDirectory, {
-      '@_domain': v.domain,
-      '@_types': 'accounts',
-      '@_countOnly': '1',
-      // A count past Zimbra's default cap of 5000 would otherwise be refused instead of counted.
-      '@_maxResults': v.maxResults ?? 0,
-      query: v.query,
-    });
+  async count(options: Omit<SearchInput, 'pageSize' | 'attrs'> & CallOptions = {}): Promise<number> {
+    const { signal, ...input } = options;
+    const v = parseInput(SearchInput, input);
+    const page = await this.#session.call(
+      OPERATIONS.searchDirectory,
+      {
+        '@_domain': v.domain,
+        '@_types': 'accounts',
+        '@_countOnly': '1',
+        // A count past Zimbra's default cap of 5000 would otherwise be refused instead of counted.
+        '@_maxResults': v.maxResults ?? 0,
+        query: v.query,
+      },
+      [],
+      { signal },
+    );
     return page.total ?? page.accounts.length;
   }
 }

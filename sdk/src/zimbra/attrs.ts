@@ -1,25 +1,32 @@
 // Zimbra attribute values are strings on the wire. Every conversion to boolean, number or Date
 // happens here, once, so the rest of the SDK never guesses at a format.
 
-/** An entry's attributes: one string per name, or an array when the name repeats (multi-valued). */
+/**
+ * An entry's attributes: one string per name, or an array when the name repeats (multi-valued).
+ * Read from the server, it is a prototype-free object: `attrs.constructor` is an attribute or undefined.
+ */
 export type Attrs = Readonly<Record<string, string | readonly string[]>>;
 
-/** One parsed `<a n="…">value</a>` element as fast-xml-parser gives it. */
+/** One parsed `<a n="…">value</a>` element in the wire-neutral form (XML and JSON alike). */
 export interface RawAttr {
-  readonly '@_n': string;
-  readonly '#text'?: string | undefined;
+  readonly n: string;
+  readonly _content?: string | undefined;
   /** `pd="1"`: a delegated admin may not read this attribute; the value is withheld. */
-  readonly '@_pd'?: string | undefined;
+  readonly pd?: string | undefined;
 }
 
-/** Folds repeated `<a n>` elements into {@link Attrs}; withheld (`pd="1"`) attributes are left out. */
+/**
+ * Folds repeated `<a n>` elements into {@link Attrs}; withheld (`pd="1"`) attributes are left out.
+ * The map has no prototype, so attributes named `__proto__`, `constructor` or `toString` are
+ * ordinary entries.
+ */
 export function collectAttrs(list: readonly RawAttr[] | undefined): Attrs {
-  const out: Record<string, string | string[]> = {};
+  const out: Record<string, string | string[]> = Object.create(null);
   if (list === undefined) return out;
   for (const a of list) {
-    if (a['@_pd'] !== undefined && toBoolean(a['@_pd'])) continue;
-    const name = a['@_n'];
-    const value = a['#text'] ?? '';
+    if (a.pd !== undefined && toBoolean(a.pd)) continue;
+    const name = a.n;
+    const value = a._content ?? '';
     const prev = out[name];
     if (prev === undefined) out[name] = value;
     else if (Array.isArray(prev)) prev.push(value);

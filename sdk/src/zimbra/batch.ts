@@ -17,14 +17,14 @@ import { isReadRequest, OPERATIONS } from './operations.ts';
 import { responseName, validateElement } from './parse.ts';
 import type { Prepared } from './prepared.ts';
 import { type Account, AnyElement } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 /** One request to put in a batch; build it with {@link zimbraBatch}. */
 export interface BatchItem<T> {
   /** What it does, e.g. `CreateAccountRequest`. */
   readonly request: string;
   /** @internal Validates the input and builds the request (reads only: COS lookups, policies). */
-  readonly prepare: (lookups: Lookups) => Promise<Prepared<T>>;
+  readonly prepare: (lookups: Lookups, options?: CallOptions) => Promise<Prepared<T>>;
 }
 
 /** The value a batch item yields. */
@@ -39,7 +39,7 @@ export type BatchResult<T> =
   | { readonly ok: false; readonly error: CasellaError; readonly skipped: boolean };
 
 /** Options of `admin.batch`. */
-export interface BatchOptions {
+export interface BatchOptions extends CallOptions {
   /** `continue` runs every item; `stop` ends at the first fault (Zimbra's `onerror`). @default 'continue' */
   readonly onError?: 'continue' | 'stop';
 }
@@ -47,7 +47,10 @@ export interface BatchOptions {
 // Zimbra treats any onerror other than the literal "continue" as stop: refuse typos instead.
 const OnError = z.enum(['continue', 'stop']).default('continue');
 
-function item<T>(request: string, prepare: (lookups: Lookups) => Promise<Prepared<T>>): BatchItem<T> {
+function item<T>(
+  request: string,
+  prepare: (lookups: Lookups, options?: CallOptions) => Promise<Prepared<T>>,
+): BatchItem<T> {
   return { request, prepare };
 }
 
@@ -62,7 +65,9 @@ function item<T>(request: string, prepare: (lookups: Lookups) => Promise<Prepare
  */
 export const zimbraBatch = {
   createAccount: (input: CreateAccountInput, options: PolicyOptions = {}): BatchItem<Account> =>
-    item(OPERATIONS.createAccount.request, (lookups) => prepareCreate(lookups, input, options)),
+    item(OPERATIONS.createAccount.request, (lookups, call) =>
+      prepareCreate(lookups, input, { ...options, ...call }),
+    ),
   getAccount: (id: string): BatchItem<Account> =>
     item(OPERATIONS.getAccount.request, async () => ({
       op: OPERATIONS.getAccount,
@@ -70,8 +75,8 @@ export const zimbraBatch = {
       secrets: [],
     })),
   modifyAccount: (id: string, changes: ModifyAccountInput): BatchItem<Account> =>
-    item(OPERATIONS.modifyAccount.request, (lookups) =>
-      prepareModify(lookups, parseInput(ZimbraId, id, 'id'), changes),
+    item(OPERATIONS.modifyAccount.request, (lookups, call) =>
+      prepareModify(lookups, parseInput(ZimbraId, id, 'id'), changes, call),
     ),
   /** The policy is checked only when given: the account's own policy would take a read per item. */
   setPassword: (
@@ -118,6 +123,7 @@ export const zimbraBatch = {
 async function prepareAll(
   items: readonly BatchItem<unknown>[],
   lookups: Lookups,
+  options: CallOptions,
 ): Promise<Prepared<unknown>[]> {
   const out: Prepared<unknown>[] = [];
   for (const [i, it] of items.entries()) {
@@ -128,7 +134,7 @@ async function prepareAll(
       ]);
     }
     try {
-      out.push(await it.prepare(lookups));
+      out.push(await it.prepare(lookups, options));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw new ValidationError(
@@ -152,7 +158,8 @@ export async function runBatch<const T extends readonly BatchItem<unknown>[]>(
   type Out = { -readonly [K in keyof T]: BatchResult<BatchValue<T[K]>> };
   const onError = parseInput(OnError, options.onError, 'onError');
   if (items.length === 0) return [] as unknown as Out;
-  const prepared = await prepareAll(items, lookups);
+  const call = { signal: options.signal };
+  const prepared = await prepareAll(items, lookups, call);
   const docs: SoapDocument[] = prepared.map((p) => ({
     name: p.op.request,
     namespace: p.op.namespace,
@@ -165,6 +172,7 @@ export async function runBatch<const T extends readonly BatchItem<unknown>[]>(
     onError,
     prepared.flatMap((p) => p.secrets),
     readsOnly,
+    call,
   );
   return raw.map((r, i): BatchResult<unknown> => {
     const p = prepared[i] as Prepared<unknown>;

@@ -13,8 +13,9 @@ import { expectResponse } from './parse.ts';
 import type { PasswordPolicy } from './policy.ts';
 import { Quota } from './quota.ts';
 import { AnyElement } from './schemas.ts';
-import { AdminSession } from './session.ts';
+import { AdminSession, type CallOptions, type LogoutResult } from './session.ts';
 import { type ConnectionOptions, SoapTransport } from './transport.ts';
+import { codecFor } from './wire/index.ts';
 
 /** Options of {@link ZimbraAdmin.login}. */
 export interface ZimbraAdminOptions extends ConnectionOptions {
@@ -23,10 +24,12 @@ export interface ZimbraAdminOptions extends ConnectionOptions {
   readonly password: string;
   /** How long COS, policy and domain-default lookups are cached. @default 300000 */
   readonly cacheTtlMs?: number | undefined;
+  /** Stops the login at once with AbortedError. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Options of {@link ZimbraAdmin.request}. */
-export interface RawRequestOptions<T> {
+export interface RawRequestOptions<T> extends CallOptions {
   /** Namespace of the request element. @default 'urn:zimbraAdmin' */
   readonly namespace?: ZimbraNamespace;
   /** Schema for the response element; by default the raw parsed element is returned. */
@@ -72,10 +75,10 @@ export class ZimbraAdmin {
    */
   static async login(options: ZimbraAdminOptions): Promise<ZimbraAdmin> {
     const v = parseInput(ConnectionInput, options);
-    const transport = new SoapTransport({ ...options, url: v.url });
+    const transport = new SoapTransport({ ...options, url: v.url }, codecFor(v.wire));
     const session = new AdminSession(transport, v.username, options.password);
     try {
-      await session.login();
+      await session.login({ signal: options.signal });
     } catch (error) {
       await transport.close();
       throw error;
@@ -101,13 +104,15 @@ export class ZimbraAdmin {
    * const policy = await admin.passwordPolicy({ cos: 'Standard' });
    * if (policy.check(typed).length > 0) showHints(policy.check(typed));
    */
-  async passwordPolicy(target: string | { readonly cos: string }): Promise<PasswordPolicy> {
+  async passwordPolicy(
+    target: string | { readonly cos: string },
+    options: CallOptions = {},
+  ): Promise<PasswordPolicy> {
     if (typeof target === 'string') {
-      return this.#lookups.policyForAccount(
-        await this.#lookups.account(parseInput(AccountRef, target, 'ref')),
-      );
+      const ref = parseInput(AccountRef, target, 'ref');
+      return this.#lookups.policyForAccount(await this.#lookups.account(ref, options), options);
     }
-    return this.#lookups.cosPolicy(parseInput(CosRef, target.cos, 'cos'));
+    return this.#lookups.cosPolicy(parseInput(CosRef, target.cos, 'cos'), options);
   }
 
   /**
@@ -146,8 +151,12 @@ export class ZimbraAdmin {
     const name = parseInput(RequestName, requestName, 'requestName');
     const schema = (options.schema ?? AnyElement) as z.ZodType<T>;
     const doc = { name, namespace: options.namespace ?? NS.admin, body };
-    return this.#session.send(doc, isReadRequest(name), (message, secrets) =>
-      expectResponse(message, name, schema, secrets),
+    return this.#session.send(
+      doc,
+      isReadRequest(name),
+      (message, secrets) =>
+        expectResponse(message, { request: name, namespace: doc.namespace }, schema, secrets),
+      options,
     );
   }
 
@@ -156,15 +165,24 @@ export class ZimbraAdmin {
     this.#lookups.clear();
   }
 
-  /** Drops the token and the password; later calls throw `LOGGED_OUT`. */
-  logout(): void {
-    this.#session.logout();
+  /**
+   * Forgets the token and the password at once (later calls throw `LOGGED_OUT`), then ends the
+   * session on the server with `EndSessionRequest logoff="1"`, so the token stops working there too.
+   * Never rejects: the result says whether the server confirmed.
+   * @example
+   * const { ended } = await admin.logout();
+   */
+  logout(options: CallOptions = {}): Promise<LogoutResult> {
+    return this.#session.logout(options);
   }
 
-  /** Logs out and closes the connection pool. */
-  async close(): Promise<void> {
-    this.#session.logout();
-    await this.#session.transport.close();
+  /** Logs out (ending the session on the server, as {@link logout}) and closes the connection pool. */
+  async close(options: CallOptions = {}): Promise<LogoutResult> {
+    try {
+      return await this.#session.logout(options);
+    } finally {
+      await this.#session.transport.close();
+    }
   }
 
   /** Only what identifies the client: never the token or the password. */

@@ -3,7 +3,7 @@ import { CosRef } from './inputs.ts';
 import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { Cos } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 /** Class-of-service operations: `admin.cos`. */
 export class ClassesOfService {
@@ -21,8 +21,8 @@ export class ClassesOfService {
    * @example
    * const types = (await admin.cos.list()).map((c) => c.name); // ['default', 'Professional', 'Standard']
    */
-  async list(): Promise<Cos[]> {
-    return this.#session.call(OPERATIONS.getAllCos, {});
+  async list(options: CallOptions = {}): Promise<Cos[]> {
+    return this.#session.call(OPERATIONS.getAllCos, {}, [], options);
   }
 
   /**
@@ -31,7 +31,7 @@ export class ClassesOfService {
    * @example
    * const pro = await admin.cos.get('Professional');
    */
-  async get(ref: string): Promise<Cos> {
-    return this.#lookups.cos(parseInput(CosRef, ref, 'ref'));
+  async get(ref: string, options: CallOptions = {}): Promise<Cos> {
+    return this.#lookups.cos(parseInput(CosRef, ref, 'ref'), options);
   }
 }

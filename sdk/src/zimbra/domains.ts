@@ -4,7 +4,7 @@ import { CosRef, DomainName, NonNegativeInt } from './inputs.ts';
 import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { Cos, Domain, DomainStatus } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 /** Slots of one mailbox type (COS) in a domain. `max`/`free` are null when the type has no limit. */
 export interface TypeCapacity {
@@ -42,8 +42,8 @@ export class Domains {
    * @example
    * for (const d of await admin.domains.list()) console.log(d.name, d.status);
    */
-  async list(): Promise<Domain[]> {
-    return this.#session.call(OPERATIONS.getAllDomains, {});
+  async list(options: CallOptions = {}): Promise<Domain[]> {
+    return this.#session.call(OPERATIONS.getAllDomains, {}, [], options);
   }
 
   /**
@@ -52,8 +52,13 @@ export class Domains {
    * @example
    * const { status } = await admin.domains.get('example.com');
    */
-  async get(name: string): Promise<Domain> {
-    return this.#session.call(OPERATIONS.getDomain, byName(parseInput(DomainName, name, 'name')));
+  async get(name: string, options: CallOptions = {}): Promise<Domain> {
+    return this.#session.call(
+      OPERATIONS.getDomain,
+      byName(parseInput(DomainName, name, 'name')),
+      [],
+      options,
+    );
   }
 
   /**
@@ -65,15 +70,15 @@ export class Domains {
    * const cap = await admin.domains.capacity('example.com');
    * const pro = cap.types.find((t) => t.cos.name === 'Professional'); // { used: 10, max: 10, free: 0 }
    */
-  async capacity(name: string): Promise<DomainCapacity> {
+  async capacity(name: string, options: CallOptions = {}): Promise<DomainCapacity> {
     const domainName = parseInput(DomainName, name, 'name');
     const [domain, counts] = await Promise.all([
-      this.#session.call(OPERATIONS.getDomain, byName(domainName)),
-      this.#session.call(OPERATIONS.countAccount, byName(domainName)),
+      this.#session.call(OPERATIONS.getDomain, byName(domainName), [], options),
+      this.#session.call(OPERATIONS.countAccount, byName(domainName), [], options),
     ]);
     const names = new Map<string, string>(counts.map((c) => [c.id, c.name]));
     const unnamed = domain.cosLimits.filter((l) => !names.has(l.cosId));
-    if (unnamed.length > 0) for (const cos of await this.#cosList()) names.set(cos.id, cos.name);
+    if (unnamed.length > 0) for (const cos of await this.#cosList(options)) names.set(cos.id, cos.name);
     const used = new Map(counts.map((c) => [c.id, c.count]));
     const totalUsed = counts.reduce((sum, c) => sum + c.count, 0);
     const totalMax = domain.maxAccounts ?? null;
@@ -104,22 +109,30 @@ export class Domains {
    * @example
    * await admin.domains.setTypeLimit('example.com', 'Professional', 15);
    */
-  async setTypeLimit(name: string, cos: string, max: number): Promise<Domain> {
+  async setTypeLimit(name: string, cos: string, max: number, options: CallOptions = {}): Promise<Domain> {
     const domainName = parseInput(DomainName, name, 'name');
     const cosRef = parseInput(CosRef, cos, 'cos');
     const limit = parseInput(NonNegativeInt, max, 'max');
-    const [domain, cosId] = await Promise.all([this.get(domainName), this.#lookups.cosId(cosRef)]);
+    const [domain, cosId] = await Promise.all([
+      this.get(domainName, options),
+      this.#lookups.cosId(cosRef, options),
+    ]);
     const others = domain.cosLimits.filter((l) => l.cosId.toLowerCase() !== cosId.toLowerCase());
     const values = [...others.map((l) => `${l.cosId}:${l.max}`), `${cosId}:${limit}`];
-    return this.#session.call(OPERATIONS.modifyDomain, {
-      id: domain.id,
-      a: values.map((v) => ({ '@_n': 'zimbraDomainCOSMaxAccounts', '#text': v })),
-    });
+    return this.#session.call(
+      OPERATIONS.modifyDomain,
+      {
+        id: domain.id,
+        a: values.map((v) => ({ '@_n': 'zimbraDomainCOSMaxAccounts', '#text': v })),
+      },
+      [],
+      options,
+    );
   }
 
-  async #cosList(): Promise<Cos[]> {
+  async #cosList(options: CallOptions): Promise<Cos[]> {
     try {
-      return await this.#session.call(OPERATIONS.getAllCos, {});
+      return await this.#session.call(OPERATIONS.getAllCos, {}, [], options);
     } catch (error) {
       // A domain admin may lack listCos; the COS id then stands in for its name.
       if (isZimbraFault(error, 'service.PERM_DENIED')) return [];

@@ -13,6 +13,7 @@ export { ClassesOfService } from './cos.ts';
 export type { DomainCapacity, TypeCapacity } from './domains.ts';
 export { Domains } from './domains.ts';
 export type { XmlBody, XmlScalar, ZimbraNamespace } from './envelope.ts';
+export type { ZimbraHooks, ZimbraRequestEvent, ZimbraResponseEvent } from './hooks.ts';
 export type {
   CreateAccountInput,
   ModifyAccountInput,
@@ -26,4 +27,6 @@ export type { MailboxQuota } from './quota.ts';
 export { Quota } from './quota.ts';
 export type { Account, AccountStatus, Cos, CosLimit, Domain, DomainStatus, QuotaUsage } from './schemas.ts';
 export { ACCOUNT_STATUSES, DOMAIN_STATUSES } from './schemas.ts';
+export type { CallOptions, LogoutResult } from './session.ts';
 export type { ConnectionOptions } from './transport.ts';
+export type { WireElement, WireFormat } from './wire/codec.ts';

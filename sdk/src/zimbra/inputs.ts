@@ -1,8 +1,38 @@
 // Input schemas: everything a caller passes is checked here before anything goes on the wire.
 // A refinement names its rule with params.rule, which ValidationError reports as `rule`.
 import { z } from 'zod';
+import { MAX_RESPONSE_BYTES_CEILING } from '../http/read-within.ts';
 import type { AttrInput } from './attrs.ts';
 import { ACCOUNT_STATUSES } from './schemas.ts';
+import { firstNonXmlChar } from './xml-chars.ts';
+
+// Keys that would reach an object's prototype instead of becoming an entry.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Refuses what would not come back as given: characters XML 1.0 cannot carry, and whitespace-only
+ * text, which Zimbra drops when it parses a request (on modify that would remove the attribute).
+ * `secret` leaves the offending character out of the message.
+ */
+function storable(secret = false) {
+  return (value: string, ctx: z.RefinementCtx): void => {
+    const bad = firstNonXmlChar(value);
+    if (bad !== undefined) {
+      const what = secret ? 'a character' : bad;
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds ${what} that XML 1.0 cannot carry (C0 controls but TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates)`,
+        params: { rule: 'xmlChar' },
+      });
+    } else if (value.length > 0 && value.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is only whitespace, which Zimbra drops on the way in',
+        params: { rule: 'whitespaceOnly' },
+      });
+    }
+  };
+}
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
@@ -70,7 +100,8 @@ export const NonNegativeInt = z
 export const Password = z
   .string({ error: 'must be a string' })
   .min(1, { error: 'must not be empty' })
-  .max(1024, { error: 'is too long' });
+  .max(1024, { error: 'is too long' })
+  .superRefine(storable(true));
 
 /** A person's name part (givenName, sn, displayName). */
 const NamePart = z
@@ -79,37 +110,60 @@ const NamePart = z
   .refine((v) => !/[\u0000-\u001f]/.test(v), {
     message: 'no control characters',
     params: { rule: 'printable' },
-  });
+  })
+  .superRefine(storable());
 
 const AttrName = /^[+-]?[A-Za-z][A-Za-z0-9-]*$/;
+const AttrString = z.string().superRefine(storable());
 const AttrValue: z.ZodType<AttrInput> = z.union([
-  z.string(),
+  AttrString,
   z.number().refine(Number.isFinite),
   z.boolean(),
-  z.array(z.string()),
+  z.array(AttrString),
 ]);
 
 /** Extra attributes; names are LDAP attribute names (optionally `+`/`-` prefixed for Modify). */
-export const ExtraAttrs = z.record(z.string(), AttrValue).superRefine((attrs, ctx) => {
-  for (const name of Object.keys(attrs)) {
-    if (!AttrName.test(name)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'not an attribute name',
-        path: [name],
-        params: { rule: 'attrName' },
-      });
+export const ExtraAttrs = z
+  .preprocess(
+    (attrs, ctx) => {
+      // Checked on the input: once copied into a plain object, `__proto__` would be gone unnoticed.
+      if (attrs !== null && typeof attrs === 'object') {
+        for (const name of Object.keys(attrs)) {
+          if (PROTOTYPE_KEYS.has(name.replace(/^[+-]/, ''))) {
+            ctx.addIssue({
+              code: 'custom',
+              message: 'is a JavaScript prototype key, not an attribute',
+              path: [name],
+              params: { rule: 'prototypeKey' },
+              input: attrs,
+            });
+          }
+        }
+      }
+      return attrs;
+    },
+    z.record(z.string(), AttrValue),
+  )
+  .superRefine((attrs, ctx) => {
+    for (const name of Object.keys(attrs)) {
+      if (!AttrName.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not an attribute name',
+          path: [name],
+          params: { rule: 'attrName' },
+        });
+      }
+      if (/^[+-]?(userPassword|zimbraId)$/i.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'set through its own operation',
+          path: [name],
+          params: { rule: 'reservedAttr' },
+        });
+      }
     }
-    if (/^[+-]?(userPassword|zimbraId)$/i.test(name)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'set through its own operation',
-        path: [name],
-        params: { rule: 'reservedAttr' },
-      });
-    }
-  }
-});
+  });
 
 /** Fields of `accounts.create`. */
 export const CreateAccountInput = z.strictObject({
@@ -211,5 +265,18 @@ export const ConnectionInput = z.object({
   password: Password,
   timeoutMs: z.number().int().min(1).max(2_147_483_647).optional(),
   retries: z.number().int().min(0).max(10).optional(),
+  retryDelayMs: z.number().int().min(0).max(60_000).optional(),
+  maxResponseBytes: z.number().int().min(1024).max(MAX_RESPONSE_BYTES_CEILING).optional(),
+  cacheTtlMs: z.number().int().min(0).optional(),
+  wire: z.enum(['xml', 'json']).optional(),
   insecureSkipTlsVerify: z.boolean().optional(),
+  ca: z.union([z.string(), z.instanceof(Buffer)]).optional(),
+  hooks: z
+    .strictObject({
+      beforeRequest: z.function().optional(),
+      afterResponse: z.function().optional(),
+    })
+    .optional(),
+  fetch: z.function().optional(),
+  signal: z.instanceof(AbortSignal).optional(),
 });

@@ -3,7 +3,7 @@ import { isZimbraId } from './inputs.ts';
 import { OPERATIONS } from './operations.ts';
 import { PasswordPolicy } from './policy.ts';
 import type { Account, Cos } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 interface Cached<T> {
   readonly value: T;
@@ -36,12 +36,17 @@ export class Lookups {
   }
 
   /** A COS by id or name (GetCos; `account.NO_SUCH_COS` when unknown). */
-  async cos(ref: string): Promise<Cos> {
+  async cos(ref: string, options: CallOptions = {}): Promise<Cos> {
     const key = ref.toLowerCase();
     const hit = this.#cos.get(key);
     if (this.#fresh(hit)) return hit.value;
     const by = isZimbraId(ref) ? 'id' : 'name';
-    const cos = await this.#session.call(OPERATIONS.getCos, { cos: { '@_by': by, '#text': ref } });
+    const cos = await this.#session.call(
+      OPERATIONS.getCos,
+      { cos: { '@_by': by, '#text': ref } },
+      [],
+      options,
+    );
     const entry = { value: cos, at: Date.now() };
     this.#cos.set(cos.id.toLowerCase(), entry);
     this.#cos.set(cos.name.toLowerCase(), entry);
@@ -49,54 +54,63 @@ export class Lookups {
   }
 
   /** The id of a COS given by id or name. An id is used as is; the server checks it. */
-  async cosId(ref: string): Promise<string> {
-    return isZimbraId(ref) ? ref : (await this.cos(ref)).id;
+  async cosId(ref: string, options: CallOptions = {}): Promise<string> {
+    return isZimbraId(ref) ? ref : (await this.cos(ref, options)).id;
   }
 
   /** The COS a new account of `domain` gets when none is named (`zimbraDomainDefaultCOSId`, else `default`). */
-  async defaultCosId(domain: string): Promise<string | undefined> {
+  async defaultCosId(domain: string, options: CallOptions = {}): Promise<string | undefined> {
     const hit = this.#defaultCos.get(domain);
     if (this.#fresh(hit)) return hit.value;
-    const d = await this.#session.call(OPERATIONS.getDomain, { domain: { '@_by': 'name', '#text': domain } });
-    const id = d.defaultCosId ?? (await this.cos('default').catch(() => undefined))?.id;
+    const d = await this.#session.call(
+      OPERATIONS.getDomain,
+      { domain: { '@_by': 'name', '#text': domain } },
+      [],
+      options,
+    );
+    const id = d.defaultCosId ?? (await this.cos('default', options).catch(() => undefined))?.id;
     this.#defaultCos.set(domain, { value: id, at: Date.now() });
     return id;
   }
 
   /** An account by id or address (GetAccount). */
-  account(ref: string): Promise<Account> {
+  account(ref: string, options: CallOptions = {}): Promise<Account> {
     const by = isZimbraId(ref) ? 'id' : 'name';
-    return this.#session.call(OPERATIONS.getAccount, { account: { '@_by': by, '#text': ref } });
+    return this.#session.call(OPERATIONS.getAccount, { account: { '@_by': by, '#text': ref } }, [], options);
   }
 
   /** The id of an account given by id or address; an id is used as is and the server checks it. */
-  async accountId(ref: string): Promise<string> {
-    return isZimbraId(ref) ? ref : (await this.account(ref)).id;
+  async accountId(ref: string, options: CallOptions = {}): Promise<string> {
+    return isZimbraId(ref) ? ref : (await this.account(ref, options)).id;
   }
 
   /** The policy of a COS. */
-  async cosPolicy(ref: string): Promise<PasswordPolicy> {
-    return PasswordPolicy.fromAttrs((await this.cos(ref)).attrs);
+  async cosPolicy(ref: string, options: CallOptions = {}): Promise<PasswordPolicy> {
+    return PasswordPolicy.fromAttrs((await this.cos(ref, options)).attrs);
   }
 
   /**
    * The policy a new account will get, or undefined when this admin may not read it (a domain
    * admin usually lacks `getCos`): the server still enforces it on create.
    */
-  async policyForNew(domain: string, cosRef: string | undefined): Promise<PasswordPolicy | undefined> {
+  async policyForNew(
+    domain: string,
+    cosRef: string | undefined,
+    options: CallOptions = {},
+  ): Promise<PasswordPolicy | undefined> {
     return allowedOrUndefined(async () => {
-      const cos = cosRef ?? (await this.defaultCosId(domain));
-      return cos === undefined ? undefined : this.cosPolicy(cos);
+      const cos = cosRef ?? (await this.defaultCosId(domain, options));
+      return cos === undefined ? undefined : this.cosPolicy(cos, options);
     });
   }
 
   /** The policy that applies to an existing account: its COS's rules with the account's own on top. */
-  async policyForAccount(account: Account): Promise<PasswordPolicy> {
+  async policyForAccount(account: Account, options: CallOptions = {}): Promise<PasswordPolicy> {
     const own = PasswordPolicy.fromAttrs(account.attrs);
     const domain = account.name.split('@')[1] ?? '';
     const cos = await allowedOrUndefined(async () => {
-      const id = account.cosId ?? (await this.defaultCosId(domain));
-      return id === undefined ? undefined : this.cosPolicy(id);
+      const id = account.cosId ?? (await this.defaultCosId(domain, options));
+      return id === undefined ? undefined : this.cosPolicy(id, options);
     });
     return cos === undefined ? own : cos.overriddenBy(own);
   }

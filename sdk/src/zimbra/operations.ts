@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { NS, type ZimbraNamespace } from './envelope.ts';
 import {
+  AnyElement,
   AuthResponse,
   ChangePasswordResponse,
   CosListResponse,
@@ -63,6 +64,10 @@ export const OPERATIONS = {
   getCos: read('GetCosRequest', OneCosResponse),
   // The account namespace's ChangePassword is a write: a replay after success would fail on the old password.
   changePassword: write('ChangePasswordRequest', ChangePasswordResponse, NS.account),
+  // Sent in either namespace (urn:zimbraAdmin by the admin client, urn:zimbraAccount by the account one).
+  endSession: write('EndSessionRequest', EmptyResponse),
+  // The BatchResponse's children are read one by one with their own schemas.
+  batch: write('BatchRequest', AnyElement, NS.zimbra),
 } as const;
 
 /** True when a raw request by this name is safe to repeat (reads only). */

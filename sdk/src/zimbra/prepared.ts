@@ -1,6 +1,6 @@
 import type { XmlBody } from './envelope.ts';
 import type { Operation } from './operations.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 /**
  * A validated request, ready to go alone or inside a batch: the operation, its body, and the
@@ -13,6 +13,6 @@ export interface Prepared<T> {
 }
 
 /** Sends a prepared request on its own. */
-export function send<T>(session: AdminSession, prepared: Prepared<T>): Promise<T> {
-  return session.call(prepared.op, prepared.body, prepared.secrets);
+export function send<T>(session: AdminSession, prepared: Prepared<T>, options?: CallOptions): Promise<T> {
+  return session.call(prepared.op, prepared.body, prepared.secrets, options);
 }

@@ -3,7 +3,7 @@ import { AccountRef, QuotaUsageInput } from './inputs.ts';
 import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { QuotaUsage } from './schemas.ts';
-import type { AdminSession } from './session.ts';
+import type { AdminSession, CallOptions } from './session.ts';
 
 /** One mailbox's usage against its quota. */
 export interface MailboxQuota {
@@ -32,18 +32,24 @@ export class Quota {
    *   console.log(row.name, row.usedBytes, row.limitBytes);
    * }
    */
-  async *usage(options: QuotaUsageInput = {}): AsyncGenerator<QuotaUsage, void, undefined> {
-    const v = parseInput(QuotaUsageInput, options);
+  async *usage(options: QuotaUsageInput & CallOptions = {}): AsyncGenerator<QuotaUsage, void, undefined> {
+    const { signal, ...input } = options;
+    const v = parseInput(QuotaUsageInput, input);
     const limit = v.pageSize ?? 100;
     for (let offset = 0; ; ) {
-      const page = await this.#session.call(OPERATIONS.getQuotaUsage, {
-        '@_domain': v.domain,
-        '@_allServers': v.domain === undefined ? undefined : '1',
-        '@_limit': limit,
-        '@_offset': offset,
-        '@_sortBy': v.sortBy,
-        '@_sortAscending': v.sortAscending === undefined ? undefined : v.sortAscending ? '1' : '0',
-      });
+      const page = await this.#session.call(
+        OPERATIONS.getQuotaUsage,
+        {
+          '@_domain': v.domain,
+          '@_allServers': v.domain === undefined ? undefined : '1',
+          '@_limit': limit,
+          '@_offset': offset,
+          '@_sortBy': v.sortBy,
+          '@_sortAscending': v.sortAscending === undefined ? undefined : v.sortAscending ? '1' : '0',
+        },
+        [],
+        { signal },
+      );
       yield* page.rows;
       if (!page.more || page.rows.length === 0) return;
       offset += page.rows.length;
@@ -56,9 +62,14 @@ export class Quota {
    * @example
    * const { usedBytes, limitBytes } = await admin.quota.of('mario.rossi@example.com');
    */
-  async of(ref: string): Promise<MailboxQuota> {
-    const account = await this.#lookups.account(parseInput(AccountRef, ref, 'ref'));
-    const mailbox = await this.#session.call(OPERATIONS.getMailbox, { mbox: { '@_id': account.id } });
+  async of(ref: string, options: CallOptions = {}): Promise<MailboxQuota> {
+    const account = await this.#lookups.account(parseInput(AccountRef, ref, 'ref'), options);
+    const mailbox = await this.#session.call(
+      OPERATIONS.getMailbox,
+      { mbox: { '@_id': account.id } },
+      [],
+      options,
+    );
     return { usedBytes: mailbox.sizeBytes, limitBytes: account.quotaBytes ?? 0 };
   }
 }

@@ -8,7 +8,6 @@ import {
   attrInteger,
   attrString,
   attrValues,
-  collectAttrs,
   toBoolean,
   toInteger,
 } from './attrs.ts';
@@ -87,47 +86,131 @@ export interface QuotaUsage {
   readonly limitBytes: number;
 }
 
-const text = z.union([
-  z.string(),
-  z.object({ '#text': z.string().optional() }).transform((o) => o['#text'] ?? ''),
-]);
+// Scalars arrive as strings in XML and as JSON strings, numbers or booleans in JSON; an element's
+// text as a plain string (XML), `{ _content }` or a one-item list of it (JSON).
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const content = z.object({ _content: scalar.optional() }).transform((o) => o._content ?? '');
 
-/** A protocol boolean attribute (`1`/`0`, `true`/`false`). */
-const bool = z.string().transform((v, ctx) => {
+/** Text of an attribute or a one-text element in either wire's form. */
+export const text = z
+  .union([scalar, content, z.tuple([z.union([scalar, content])])])
+  .transform((v) => (Array.isArray(v) ? v[0] : v));
+
+const bool = text.transform((v, ctx) => {
   const b = toBoolean(v);
   if (b === undefined) ctx.addIssue({ code: 'custom', message: `not a boolean: ${v}` });
   return b ?? false;
 });
 
 /** A non-negative decimal integer (bytes, counts, totals). */
-const count = z.string().transform((v, ctx) => {
+const count = text.transform((v, ctx) => {
   const n = toInteger(v);
   if (n === undefined || n < 0) ctx.addIssue({ code: 'custom', message: `not a count: ${v}` });
   return n ?? 0;
 });
 
-const rawAttr = z.object({
-  '@_n': z.string(),
-  '#text': z.string().optional(),
-  '@_pd': z.string().optional(),
-});
+/** One child element: an object in XML, a one-item list in JSON. */
+function one<T>(schema: z.ZodType<T>) {
+  return z.union([schema, z.tuple([schema])]).transform((v) => (Array.isArray(v) ? (v[0] as T) : (v as T)));
+}
 
-const rawEntry = z.object({ '@_name': z.string(), '@_id': z.string(), a: z.array(rawAttr).optional() });
+/** A directory entry (`<account|domain|cos name id>` with its `<a n>` list), read by hand: per entry it is
+ * the hot path of a 10,000-account search, where a zod object per attribute costs more than the parse. */
+interface Entry {
+  readonly name: string;
+  readonly id: string;
+  readonly attrs: Attrs;
+  readonly element: Readonly<Record<string, unknown>>;
+}
+
+function isScalar(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+type Ctx = z.RefinementCtx;
+type Path = readonly (string | number)[];
+
+function entryOf(value: unknown, ctx: Ctx, at: Path): Entry | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'not an element', path: [...at] });
+    return undefined;
+  }
+  const e = value as Record<string, unknown>;
+  if (typeof e.name !== 'string' || typeof e.id !== 'string') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'name and id must be text',
+      path: [...at, typeof e.name === 'string' ? 'id' : 'name'],
+    });
+    return z.NEVER;
+  }
+  const attrs: Record<string, string | string[]> = Object.create(null);
+  const list = e.a;
+  if (list !== undefined && !Array.isArray(list)) {
+    ctx.addIssue({ code: 'custom', message: 'not a list', path: [...at, 'a'] });
+    return undefined;
+  }
+  for (const [i, item] of (list ?? []).entries()) {
+    const a = item as Record<string, unknown> | null;
+    const content = a?._content;
+    if (
+      a === null ||
+      typeof a !== 'object' ||
+      typeof a.n !== 'string' ||
+      !(content === undefined || isScalar(content))
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'not an <a n> attribute', path: [...at, 'a', i] });
+      return undefined;
+    }
+    // pd="1": a delegated admin may not read this attribute; the value is withheld.
+    if (a.pd !== undefined && isScalar(a.pd) && toBoolean(String(a.pd))) continue;
+    const v = content === undefined ? '' : String(content);
+    const prev = attrs[a.n];
+    if (prev === undefined) attrs[a.n] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else attrs[a.n] = [prev, v];
+  }
+  return { name: e.name, id: e.id, attrs, element: e };
+}
+
+/** A schema for one entry element, mapped by `map`. */
+function element<T>(map: (e: Entry, ctx: Ctx, at: Path) => T) {
+  return z.unknown().transform((value, ctx): T => {
+    const e = entryOf(value, ctx, []);
+    return e === undefined ? z.NEVER : map(e, ctx, []);
+  });
+}
+
+/** A schema for a list of entry elements, mapped by `map` in one loop (no schema object per entry). */
+function entries<T>(map: (e: Entry, ctx: Ctx, at: Path) => T) {
+  return z.unknown().transform((value, ctx): T[] => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'not a list' });
+      return z.NEVER;
+    }
+    const out: T[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const e = entryOf(value[i], ctx, [i]);
+      if (e !== undefined) out.push(map(e, ctx, [i]));
+    }
+    return out;
+  });
+}
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): v is T | undefined {
   return v === undefined || (values as readonly string[]).includes(v);
 }
 
-/** An `<account name id>` element with its attributes. */
-export const AccountElement = rawEntry.transform((e, ctx): Account => {
-  const attrs = collectAttrs(e.a);
+/** Maps an `<account name id>` element with its attributes. */
+function toAccount(e: Entry, ctx: Ctx, at: Path): Account {
+  const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraAccountStatus');
   if (!oneOf(ACCOUNT_STATUSES, status)) {
-    ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: ['a'] });
+    ctx.addIssue({ code: 'custom', message: `unknown zimbraAccountStatus ${status}`, path: [...at, 'a'] });
   }
   return {
-    id: e['@_id'],
-    name: e['@_name'],
+    id: e.id,
+    name: e.name,
     givenName: attrString(attrs, 'givenName'),
     sn: attrString(attrs, 'sn'),
     displayName: attrString(attrs, 'displayName'),
@@ -139,15 +222,19 @@ export const AccountElement = rawEntry.transform((e, ctx): Account => {
     createdAt: attrDate(attrs, 'zimbraCreateTimestamp'),
     attrs,
   };
-});
+}
 
 /** Parses `cosId:max` values; a malformed one is reported (Zimbra itself refuses them on write). */
-function cosLimits(values: readonly string[], ctx: z.RefinementCtx): CosLimit[] {
+function cosLimits(values: readonly string[], ctx: Ctx, at: Path): CosLimit[] {
   return values.flatMap((v) => {
     const [cosId, max, extra] = v.split(':');
     const n = max === undefined ? undefined : toInteger(max);
     if (!cosId || n === undefined || n < 0 || extra !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `bad zimbraDomainCOSMaxAccounts value ${v}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `bad zimbraDomainCOSMaxAccounts value ${v}`,
+        path: [...at, 'a'],
+      });
       return [];
     }
     return [{ cosId, max: n }];
@@ -155,34 +242,48 @@ function cosLimits(values: readonly string[], ctx: z.RefinementCtx): CosLimit[] 
 }
 
 /** A `<domain name id>` element. */
-export const DomainElement = rawEntry.transform((e, ctx): Domain => {
-  const attrs = collectAttrs(e.a);
+function toDomain(e: Entry, ctx: Ctx, at: Path): Domain {
+  const attrs = e.attrs;
   const status = attrString(attrs, 'zimbraDomainStatus');
   if (!oneOf(DOMAIN_STATUSES, status)) {
-    ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: ['a'] });
+    ctx.addIssue({ code: 'custom', message: `unknown zimbraDomainStatus ${status}`, path: [...at, 'a'] });
   }
   return {
-    id: e['@_id'],
-    name: e['@_name'],
+    id: e.id,
+    name: e.name,
     status: status as DomainStatus | undefined,
     maxAccounts: attrInteger(attrs, 'zimbraDomainMaxAccounts'),
-    cosLimits: cosLimits(attrValues(attrs, 'zimbraDomainCOSMaxAccounts'), ctx),
+    cosLimits: cosLimits(attrValues(attrs, 'zimbraDomainCOSMaxAccounts'), ctx, at),
     defaultCosId: attrString(attrs, 'zimbraDomainDefaultCOSId'),
     attrs,
   };
-});
+}
 
 /** A `<cos name id [isDefaultCos]>` element. */
-export const CosElement = rawEntry.extend({ '@_isDefaultCos': bool.optional() }).transform((e): Cos => {
-  const attrs = collectAttrs(e.a);
+function toCos(e: Entry, ctx: Ctx, at: Path): Cos {
+  const flag = e.element.isDefaultCos;
+  const isDefault = flag === undefined ? false : isScalar(flag) ? toBoolean(String(flag)) : undefined;
+  if (isDefault === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a boolean: ${String(flag)}`,
+      path: [...at, 'isDefaultCos'],
+    });
   return {
-    id: e['@_id'],
-    name: e['@_name'],
-    isDefault: e['@_isDefaultCos'] ?? false,
-    quotaBytes: attrInteger(attrs, 'zimbraMailQuota'),
-    attrs,
+    id: e.id,
+    name: e.name,
+    isDefault: isDefault ?? false,
+    quotaBytes: attrInteger(e.attrs, 'zimbraMailQuota'),
+    attrs: e.attrs,
   };
-});
+}
+
+/** An `<account name id>` element with its attributes. */
+export const AccountElement = element(toAccount);
+/** A `<domain name id>` element. */
+export const DomainElement = element(toDomain);
+/** A `<cos name id [isDefaultCos]>` element. */
+export const CosElement = element(toCos);
 
 function single<T>(schema: z.ZodType<T>, key: string) {
   return z.object({ [key]: z.array(schema).length(1) }).transform((o) => (o[key] as T[])[0] as T);
@@ -190,7 +291,7 @@ function single<T>(schema: z.ZodType<T>, key: string) {
 
 /** AuthResponse (admin and account namespaces): the token and its lifetime in ms. */
 export const AuthResponse = z
-  .object({ authToken: text, lifetime: text.pipe(count).optional() })
+  .object({ authToken: text, lifetime: count.optional() })
   .transform((o) => ({ authToken: o.authToken, lifetimeMs: o.lifetime }));
 
 /** Create/Get/Modify/RenameAccountResponse: one account. */
@@ -207,55 +308,53 @@ export const EmptyResponse = z.object({}).transform(() => undefined);
 /** SearchDirectoryResponse: a page of accounts, or `num` for countOnly. */
 export const SearchDirectoryResponse = z
   .object({
-    '@_more': bool.optional(),
-    '@_searchTotal': count.optional(),
-    '@_num': count.optional(),
-    account: z.array(AccountElement).optional(),
+    more: bool.optional(),
+    searchTotal: count.optional(),
+    num: count.optional(),
+    account: entries(toAccount).optional(),
   })
   .transform((o) => ({
     accounts: o.account ?? [],
-    more: o['@_more'] ?? false,
-    total: o['@_searchTotal'] ?? o['@_num'],
+    more: o.more ?? false,
+    total: o.searchTotal ?? o.num,
   }));
 
 /** GetQuotaUsageResponse: a page of usage rows. */
 export const QuotaUsageResponse = z
   .object({
-    '@_more': bool.optional(),
-    '@_searchTotal': count.optional(),
+    more: bool.optional(),
+    searchTotal: count.optional(),
     account: z
       .array(
-        z.object({ '@_name': z.string(), '@_id': z.string(), '@_used': count, '@_limit': count }).transform(
+        z.object({ name: z.string(), id: z.string(), used: count, limit: count }).transform(
           (a): QuotaUsage => ({
-            name: a['@_name'],
-            id: a['@_id'],
-            usedBytes: a['@_used'],
-            limitBytes: a['@_limit'],
+            name: a.name,
+            id: a.id,
+            usedBytes: a.used,
+            limitBytes: a.limit,
           }),
         ),
       )
       .optional(),
   })
-  .transform((o) => ({ rows: o.account ?? [], more: o['@_more'] ?? false, total: o['@_searchTotal'] }));
+  .transform((o) => ({ rows: o.account ?? [], more: o.more ?? false, total: o.searchTotal }));
 
 /** GetMailboxResponse: the mailbox size in bytes. */
 export const MailboxResponse = z
-  .object({ mbox: z.object({ '@_mbxid': z.string().optional(), '@_s': count }) })
-  .transform((o) => ({ sizeBytes: o.mbox['@_s'] }));
+  .object({ mbox: one(z.object({ mbxid: scalar.optional(), s: count })) })
+  .transform((o) => ({ sizeBytes: o.mbox.s }));
 
 /** GetDomain/ModifyDomainResponse: one domain. */
 export const OneDomainResponse = single(DomainElement, 'domain');
 /** GetAllDomainsResponse. */
 export const DomainListResponse = z
-  .object({ domain: z.array(DomainElement).optional() })
+  .object({ domain: entries(toDomain).optional() })
   .transform((o) => o.domain ?? []);
 
 /** GetCosResponse: one COS. */
 export const OneCosResponse = single(CosElement, 'cos');
 /** GetAllCosResponse. */
-export const CosListResponse = z
-  .object({ cos: z.array(CosElement).optional() })
-  .transform((o) => o.cos ?? []);
+export const CosListResponse = z.object({ cos: entries(toCos).optional() }).transform((o) => o.cos ?? []);
 
 /** CountAccountResponse: accounts per effective COS (COSes with none are left out). */
 export const CountAccountResponse = z
@@ -263,8 +362,8 @@ export const CountAccountResponse = z
     cos: z
       .array(
         z
-          .object({ '@_id': z.string(), '@_name': z.string(), '#text': count })
-          .transform((c) => ({ id: c['@_id'], name: c['@_name'], count: c['#text'] })),
+          .object({ id: z.string(), name: z.string(), _content: count })
+          .transform((c) => ({ id: c.id, name: c.name, count: c._content })),
       )
       .optional(),
   })
@@ -272,8 +371,8 @@ export const CountAccountResponse = z
 
 /** ChangePasswordResponse (account namespace): a fresh token, left out on a dry run. */
 export const ChangePasswordResponse = z
-  .object({ authToken: text.optional(), lifetime: text.pipe(count).optional() })
-  .transform((o) => ({ lifetimeMs: o.lifetime }));
+  .object({ authToken: text.optional(), lifetime: count.optional() })
+  .transform((o) => ({ authToken: o.authToken, lifetimeMs: o.lifetime }));
 
 /** Any element, untouched: the raw escape hatch's default. */
 export const AnyElement = z.record(z.string(), z.unknown());
