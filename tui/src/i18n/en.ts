@@ -357,6 +357,7 @@ export const en = {
   'code.domainNotEmpty': 'The domain still has mailboxes: remove them first (code {code}).',
   'code.badFilter': 'The filter could not be used: simplify it (code {code}).',
   'code.sessionExpired': 'Your session has ended: quit and log in again (code {code}).',
+  'code.tooLarge': 'The request is larger than the server accepts: send less at once (code {code}).',
   'code.unsupported': 'This server does not offer that operation (code {code}).',
   'code.unavailable': 'The server is busy or unreachable for now: try again in a moment (code {code}).',
   'code.serverFailure':

@@ -370,6 +370,8 @@ export const it: Catalogue = {
   'code.domainNotEmpty': 'Il dominio ha ancora caselle: eliminale prima (codice {code}).',
   'code.badFilter': 'Il filtro non si può usare: semplificalo (codice {code}).',
   'code.sessionExpired': 'La sessione è terminata: esci e accedi di nuovo (codice {code}).',
+  'code.tooLarge':
+    'La richiesta è più grande di quanto il server accetti: inviane meno alla volta (codice {code}).',
   'code.unsupported': 'Questo server non offre questa operazione (codice {code}).',
   'code.unavailable': 'Il server è occupato o irraggiungibile: riprova tra un momento (codice {code}).',
   'code.serverFailure':

@@ -51,6 +51,7 @@ const EXACT: Readonly<Record<string, MessageKey>> = {
   MAILBOX_NOT_FOUND: 'code.noSuchAccount',
   NOT_FOUND: 'code.unsupported',
   METHOD_NOT_ALLOWED: 'code.unsupported',
+  PAYLOAD_TOO_LARGE: 'code.tooLarge',
   MAILBOX_EXISTS: 'code.exists',
   MAILBOX_NOT_ACTIVE: 'code.notActive',
   INVALID_LOCAL_PART: 'code.badLocalPart',
