@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../i18n/catalogue.ts';
 import { detectLang, translate } from '../i18n/index.tsx';
-import { connectSession, type OpenSession } from '../services/connect.ts';
-import { startDemoSession } from '../services/demo.ts';
-import { describeError } from '../services/describe-error.ts';
-import { createProfileStore, type ProfileStore } from '../services/profile-store.ts';
+import type { OpenSession } from '../services/connect.ts';
+import type { ProfileStore } from '../services/profile-store.ts';
 import { VERSION } from '../version.ts';
 import { enterAlternateScreen } from './alternate-screen.ts';
 import { type CliArgs, parseCliArgs } from './args.ts';
-import { isCommandGroup, runCommand } from './commands/run-command.ts';
 import { promptPassword } from './prompt-password.ts';
 
 /** Runs the `casella` command; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // `casella <group> <verb>`: the scriptable command line; no group keeps opening the TUI.
-  if (isCommandGroup(argv[0])) return runCommand(argv);
+  // `casella <group> <verb>`: the scriptable command line; no group keeps opening the TUI. Modules load
+  // only when needed (SDK, mock, conf, Ink): `--version` and `--help` stay near a bare Node start.
+  if (argv[0] !== undefined && !argv[0].startsWith('-')) {
+    const { isCommandGroup, runCommand } = await import('./commands/run-command.ts');
+    if (isCommandGroup(argv[0])) return runCommand(argv);
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -23,6 +24,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(translate(lang, 'cli.badArgs', { message: (error as Error).message }));
     return 2;
   }
+  if (args.version) {
+    console.log(VERSION);
+    return 0;
+  }
+  const { createProfileStore } = await import('../services/profile-store.ts');
   const store = createProfileStore();
   const profile = args.profile ? store.get(args.profile) : undefined;
   const lang: Lang = detectLang(args.lang ?? profile?.lang);
@@ -30,10 +36,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     translate(lang, key, params);
   if (args.help) {
     console.log(say('cli.usage'));
-    return 0;
-  }
-  if (args.version) {
-    console.log(VERSION);
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -57,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     session = await openSession(args, profile, store, lang);
   } catch (error) {
+    const { describeError } = await import('../services/describe-error.ts');
     const m = describeError(error);
     console.error(
       say('cli.loginFailed', {
@@ -89,6 +92,7 @@ async function openSession(
   const url = args.url ?? profile?.url;
   if (args.demo || !url) {
     console.error(translate(lang, 'cli.demoStarting'));
+    const { startDemoSession } = await import('../services/demo.ts');
     return startDemoSession(store);
   }
   const user = args.user ?? profile?.user;
@@ -100,6 +104,7 @@ async function openSession(
   const accountUrl = args.accountUrl ?? profile?.accountUrl;
   // A slow server takes seconds to log in: say what is happening instead of a blank terminal.
   console.error(translate(lang, 'cli.loggingIn', { url, user }));
+  const { connectSession } = await import('../services/connect.ts');
   return connectSession({
     url,
     user,

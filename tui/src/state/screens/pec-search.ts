@@ -98,7 +98,9 @@ export const pecSearchLogic: ScreenLogic<PecSearchScreen> = {
     };
   },
   captures: (s) => s.editing,
-  reload: refreshed,
+  // After a change (a delete, a create) the old rows are wrong: show none until the new answer, so a
+  // deleted mailbox is never listed next to its "deleted" message. `R` keeps them while it re-reads.
+  reload: (s) => ({ ...refreshed(s), rows: null }),
   footer: (s) => (s.editing ? ['submit', 'cancel'] : ['up', 'down', 'open', 'search', 'back', 'refresh']),
   keys: (s) => (s.editing ? pecSearchLogic.footer(s) : withListKeys(pecSearchLogic.footer(s))),
 };
