@@ -1,7 +1,10 @@
 // The mock's two wire formats side by side: GetAccount in SOAP 1.2 XML and in Zimbra JSON, in-process
-// through handle() and over loopback keep-alive. Prints figures; asserts nothing.
+// through handle() and over loopback keep-alive, against a bare node:http floor answering the same bytes in
+// the same run. Prints figures; asserts nothing.
 //   node --import tsx bench/mock-wire.ts
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createMockBackend, startMockServer } from '@casella/mock-server';
 
@@ -9,8 +12,8 @@ const ADMIN = 'admin@example.com';
 const PASSWORD = 'Casella-Demo-1!';
 const TARGET = 'mario.rossi@example.com';
 const IN_PROCESS = 5_000;
-const LOOPBACK = 5_000;
-const CONCURRENCY = [1, 8];
+const LOOPBACK = 2_000;
+const CONCURRENCY = [1, 8, 64];
 const RUNS = 3;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -90,6 +93,43 @@ function post(agent: Agent, port: number, text: string): Promise<number> {
   });
 }
 
+/** Requests per second of `clients` keep-alive clients posting `text` to `port`, median of RUNS. */
+async function rate(port: number, text: string, clients: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let left = LOOPBACK;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (left-- > 0) {
+          const status = await post(agent, port, text);
+          if (status !== 200) throw new Error(`GetAccount answered ${status}`);
+        }
+      }),
+    );
+    rates.push(LOOPBACK / ((performance.now() - started) / 1000));
+  }
+  agent.destroy();
+  return median(rates);
+}
+
+/** A bare node:http server that reads the body and answers `answer`: the floor no mock can beat. */
+async function bareFloor(answer: string, contentType: string) {
+  const server = createServer((req, res) => {
+    req.on('data', () => undefined);
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(answer) });
+      res.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
 async function loopback(): Promise<void> {
   const mock = await startMockServer({ seed: 'demo' });
   const port = Number(new URL(mock.url).port);
@@ -99,27 +139,19 @@ async function loopback(): Promise<void> {
       body: jsonEnvelope('AuthRequest', { _jsns: 'urn:zimbraAdmin', name: ADMIN, password: PASSWORD }),
     }).then((r) => r.json());
     const payload = bodies(login.Body.AuthResponse.authToken[0]._content as string);
-    for (const clients of CONCURRENCY) {
-      for (const format of ['xml', 'json'] as const) {
-        const agent = new Agent({ keepAlive: true, maxSockets: clients });
-        const rates: number[] = [];
-        for (let run = 0; run < RUNS; run++) {
-          let left = LOOPBACK;
-          const started = performance.now();
-          await Promise.all(
-            Array.from({ length: clients }, async () => {
-              while (left-- > 0) {
-                const status = await post(agent, port, payload[format]);
-                if (status !== 200) throw new Error(`${format} GetAccount answered ${status}`);
-              }
-            }),
+    for (const format of ['xml', 'json'] as const) {
+      const sample = await fetch(`${mock.url}/service/admin/soap`, { method: 'POST', body: payload[format] });
+      const floor = await bareFloor(await sample.text(), sample.headers.get('content-type') ?? 'text/plain');
+      try {
+        for (const clients of CONCURRENCY) {
+          const m = await rate(port, payload[format], clients);
+          const f = await rate(floor.port, payload[format], clients);
+          console.log(
+            `loopback keep-alive  ${format.padEnd(4)} GetAccount, ${String(clients).padStart(2)} client(s): ${fmt(m)} req/s; bare node:http floor ${fmt(f)} req/s; mock/floor ${(m / f).toFixed(2)}`,
           );
-          rates.push(LOOPBACK / ((performance.now() - started) / 1000));
         }
-        agent.destroy();
-        console.log(
-          `loopback keep-alive  ${format.padEnd(4)} GetAccount, ${String(clients).padStart(2)} client(s): ${fmt(median(rates))} req/s`,
-        );
+      } finally {
+        await floor.close();
       }
     }
   } finally {
@@ -127,5 +159,10 @@ async function loopback(): Promise<void> {
   }
 }
 
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}`,
+);
 await inProcess();
 await loopback();

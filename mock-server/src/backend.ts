@@ -1,4 +1,5 @@
 import { control } from './control.ts';
+import { answerToResponse, type CoreAnswer, type CoreRequest, coreFromWeb, plain } from './core-exchange.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import {
   type BodyLimit,
@@ -41,6 +42,11 @@ export interface MockBackendOptions {
 export interface MockBackend {
   /** Answers one HTTP request as Zimbra (`/service/admin/soap`, `/service/soap`) or pec-admin (`/pec/v1/…`) would. */
   handle(request: Request): Promise<Response>;
+  /**
+   * The same core on a request already read within its size limit, without web `Request`/`Response`
+   * objects: what the node:http server calls. `handle()` is this plus reading and wrapping.
+   */
+  answer(request: CoreRequest): Promise<CoreAnswer>;
   /** Back to the seed state, faults cleared, fault statistics zeroed. */
   reset(): void;
   /** Expires every Zimbra and PEC token issued so far. */
@@ -75,19 +81,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const controlPlane = options.controlPlane ?? true;
 
   /** The answer of a backend, before faults that act on answers. */
-  async function route(request: Request, url: URL): Promise<Response> {
+  async function route(request: CoreRequest, url: URL): Promise<CoreAnswer> {
     try {
-      if (ZIMBRA_PATHS.test(url.pathname)) return await zimbra.handle(request, url);
+      if (ZIMBRA_PATHS.test(url.pathname)) return zimbra.answer(request);
       if (url.pathname === '/pec' || url.pathname.startsWith('/pec/')) {
-        if (faults.rateLimited()) return rateLimited(faults.settings.retryAfterSeconds);
-        return await pec.handle(request, url);
+        if (faults.rateLimited()) return response(rateLimited(faults.settings.retryAfterSeconds));
+        return response(await pec.handle(request.toRequest(), url));
       }
-      return notFound();
+      return response(notFound());
     } catch (error) {
-      return new Response(`mock server failure: ${(error as Error).message}`, {
-        status: 500,
-        headers: { 'content-type': 'text/plain' },
-      });
+      return plain(500, [['content-type', 'text/plain']], `mock server failure: ${(error as Error).message}`);
     }
   }
 
@@ -108,53 +111,59 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     async handle(incoming) {
       const url = new URL(incoming.url);
-      const isControl = url.pathname.startsWith('/__mock/');
       // A control plane that is off is not there at all: 404 before anything is read.
-      if (isControl && !controlPlane) return notFound();
-      const request = await withinLimit(incoming, bodyLimitFor(url.pathname, limits));
-      if (request instanceof Response) return request;
-      if (isControl) return control(backend, request, url);
+      if (!controlPlane && url.pathname.startsWith('/__mock/')) return notFound();
+      const limit = bodyLimitFor(url.pathname, limits);
+      const body = await readBodyWithin(incoming, limit);
+      if (body instanceof Response) return body;
+      return answerToResponse(await backend.answer(coreFromWeb(incoming, url, body)));
+    },
+    async answer(request) {
+      const url = request.url;
+      const isControl = url.pathname.startsWith('/__mock/');
+      if (isControl)
+        return response(controlPlane ? await control(backend, request.toRequest(), url) : notFound());
       const { latencyMs } = faults.settings;
       if (latencyMs > 0) await pause(latencyMs, request.signal);
       const decision = faults.decide();
       if (decision.kind === 'fail') {
         // What a proxy in front of a dying backend answers: no SOAP, no JSON envelope.
-        if (decision.mode === 'reset') return Response.error();
-        return new Response('<html><body>503 Service Unavailable</body></html>', {
-          status: 503,
-          headers: { 'content-type': 'text/html' },
-        });
+        if (decision.mode === 'reset') return RESET;
+        return plain(
+          503,
+          [['content-type', 'text/html']],
+          '<html><body>503 Service Unavailable</body></html>',
+        );
       }
-      const response = await route(request, url);
+      const answer = await route(request, url);
       const after = faults.afterHandling();
       if (after.kind === 'lose') {
         // The work is done and kept; only the answer goes missing, as when a connection drops mid-answer.
-        await response.body?.cancel();
-        return Response.error();
+        if (answer.kind === 'response') await answer.response.body?.cancel();
+        return RESET;
       }
       if (after.kind === 'stall') await pause(after.ms, request.signal);
-      return response;
+      return answer;
     },
   };
   return backend;
 }
 
+const RESET: CoreAnswer = { kind: 'reset' };
+
+const response = (r: Response): CoreAnswer => ({ kind: 'response', response: r });
+
 /**
- * The request with its body read into memory when it fits the limit, or the backend's refusal. A declared
- * `Content-Length` past the limit is refused before reading; a chunked body is counted as it streams.
+ * The request's body read into memory when it fits the limit (null without one), or the backend's refusal.
+ * A declared `Content-Length` past the limit is refused before reading; a chunked body is counted as it streams.
  */
-async function withinLimit(request: Request, limit: BodyLimit): Promise<Request | Response> {
-  if (request.body === null) return request;
+async function readBodyWithin(request: Request, limit: BodyLimit): Promise<Uint8Array | null | Response> {
+  if (request.body === null) return null;
   const declared = declaredLength(request.headers);
   if (declared !== undefined && declared > limit.maxBytes) return limit.refuse(request, declared);
   const body = await readWithin(request.body, limit.maxBytes);
   if (body === undefined) return limit.refuse(request, declared);
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: body as Uint8Array<ArrayBuffer>,
-    signal: request.signal,
-  });
+  return body;
 }
 
 /** Waits `ms`, or less when the client went away (the HTTP server aborts the signal on a closed socket). */

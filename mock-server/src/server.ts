@@ -3,7 +3,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createMockBackend, type MockBackend, type MockBackendOptions } from './backend.ts';
-import { bodyLimitFor, declaredLength } from './limits.ts';
+import { type CoreRequest, utf8Text } from './core-exchange.ts';
+import { bodyLimitFor } from './limits.ts';
 import type { MockTlsOptions } from './tls.ts';
 
 /** Options of {@link startMockServer}. */
@@ -100,38 +101,100 @@ async function serve(
       .end('bad request: Host or path');
     return;
   }
+  const method = req.method ?? 'GET';
+  let body: Buffer | null = null;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const limit = bodyLimitFor(url.pathname, backend.limits);
+    const raw = req.headers['content-length'];
+    const declared = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+    body =
+      declared !== undefined && declared > limit.maxBytes ? null : await readNodeWithin(req, limit.maxBytes);
+    if (body === null) {
+      const headers = webHeaders(req);
+      const refusal = limit.refuse(new Request(url, { method, headers }), declared);
+      return refuseAndLinger(req, res, refusal);
+    }
+  }
+  const answer = await backend.answer(coreFromNode(req, res, url, method, body));
+  if (answer.kind === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (answer.kind === 'response') {
+    if (answer.response.type === 'error') {
+      req.socket.destroy();
+      return;
+    }
+    await writeResponse(res, answer.response);
+    return;
+  }
+  const headers = nodeHeaders(answer.headers);
+  // Written whole with its length, so keep-alive clients need no chunked framing.
+  headers['content-length'] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers).end(answer.body);
+}
+
+/** A node request, its body read, as the core's request; the web `Request` and the abort signal only when asked for. */
+function coreFromNode(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  method: string,
+  body: Buffer | null,
+): CoreRequest {
+  let gone: AbortController | undefined;
+  let text: string | undefined;
+  const core: CoreRequest = {
+    method,
+    url,
+    header: (name) => {
+      const value = req.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    text: () => {
+      text ??= utf8Text(body);
+      return text;
+    },
+    // A stalled or slow answer stops waiting when its client is gone (and when close() drops every socket).
+    get signal() {
+      if (gone === undefined) {
+        gone = new AbortController();
+        if (res.closed) gone.abort();
+        else res.once('close', () => gone?.abort());
+      }
+      return gone.signal;
+    },
+    toRequest: () =>
+      new Request(url, {
+        method,
+        headers: webHeaders(req),
+        body: body as Uint8Array<ArrayBuffer> | null,
+        signal: core.signal,
+      }),
+  };
+  return core;
+}
+
+/** A node request's headers as web `Headers`. */
+function webHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  // A stalled or slow answer stops waiting when its client is gone (and when close() drops every socket).
-  const gone = new AbortController();
-  res.once('close', () => gone.abort());
-  const method = req.method ?? 'GET';
-  let body: Buffer | null = null;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const limit = bodyLimitFor(url.pathname, backend.limits);
-    const declared = declaredLength(headers);
-    body =
-      declared !== undefined && declared > limit.maxBytes ? null : await readNodeWithin(req, limit.maxBytes);
-    if (body === null) {
-      const refusal = limit.refuse(new Request(url, { method, headers }), declared);
-      return refuseAndLinger(req, res, refusal);
-    }
+  return headers;
+}
+
+/** Header pairs as node's header object; a repeated name (`set-cookie`) becomes a list. */
+function nodeHeaders(pairs: readonly (readonly [string, string])[]): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of pairs) {
+    const previous = headers[name];
+    if (previous === undefined) headers[name] = value;
+    else headers[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
-  const request = new Request(url, {
-    method,
-    headers,
-    body: body as Uint8Array<ArrayBuffer> | null,
-    signal: gone.signal,
-  });
-  const response = await backend.handle(request);
-  if (response.type === 'error') {
-    req.socket.destroy();
-    return;
-  }
-  await writeResponse(res, response);
+  return headers;
 }
 
 /** Copies a fetch Response onto the node response. */

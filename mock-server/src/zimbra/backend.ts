@@ -1,4 +1,5 @@
 import type { SubBackend } from '../backend-types.ts';
+import { type CoreRequest, coreFromWeb, type PlainAnswer, plainToResponse } from '../core-exchange.ts';
 import type { Lifetimes } from './context.ts';
 import { loadSeed } from './load-seed.ts';
 import { Grants } from './rights.ts';
@@ -15,6 +16,8 @@ const HOUR = 3_600_000;
 export interface ZimbraBackend extends SubBackend {
   /** The live directory (for tests that need to look inside; changes through it skip Zimbra's checks). */
   readonly store: ZimbraStore;
+  /** Answers one SOAP request already read (the core's path, without web `Request`/`Response` objects). */
+  answer(request: CoreRequest): PlainAnswer;
   /** Sets the mailbox size of an account, in bytes. Throws `account.NO_SUCH_ACCOUNT` for an unknown address. */
   setUsage(address: string, bytes: number): void;
 }
@@ -59,8 +62,14 @@ export function createZimbraBackend(seed: ZimbraSeed, options: ZimbraBackendOpti
     get store() {
       return store;
     },
-    handle(request, url) {
-      return answerSoap({ store, grants, tokens, lifetimes, sessions }, request, url);
+    answer(request) {
+      return answerSoap({ store, grants, tokens, lifetimes, sessions }, request);
+    },
+    async handle(request, url) {
+      const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+      return plainToResponse(
+        answerSoap({ store, grants, tokens, lifetimes, sessions }, coreFromWeb(request, url, body)),
+      );
     },
     reset() {
       tokens.clear();

@@ -1,3 +1,4 @@
+import { type CoreRequest, type PlainAnswer, plain } from '../../core-exchange.ts';
 import { resolveCaller } from '../auth.ts';
 import { type Exchange, type Lifetimes, NS_ZIMBRA, type ZimbraContext } from '../context.ts';
 import { asFault, dispatchRequest, IMPLEMENTED_OPERATIONS } from '../dispatch.ts';
@@ -27,8 +28,8 @@ const MAILBOX_CHANGE_ID = 1;
 const SELF_AUTHENTICATING = new Set(['AuthRequest', 'ChangePasswordRequest']);
 const OPERATIONS = new Set(IMPLEMENTED_OPERATIONS);
 
-function cookieToken(request: Request, name: string): string | undefined {
-  const cookies = request.headers.get('cookie');
+function cookieToken(request: CoreRequest, name: string): string | undefined {
+  const cookies = request.header('cookie');
   if (!cookies) return undefined;
   for (const part of cookies.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -49,11 +50,14 @@ function respond(
   context: OutElement | undefined,
   isFault: boolean,
   extra: readonly (readonly [string, string])[] = [],
-): Response {
-  const headers = new Headers({ 'content-type': codec.contentType, 'cache-control': 'no-store, no-cache' });
-  for (const [name, value] of extra) headers.append(name, value);
+): PlainAnswer {
+  const headers: (readonly [string, string])[] = [
+    ['content-type', codec.contentType],
+    ['cache-control', 'no-store, no-cache'],
+    ...extra,
+  ];
   // SoapServlet: HTTP 500 when the Body holds a fault, 200 otherwise (a BatchResponse with faults inside is 200).
-  return new Response(codec.write(body, context), { status: isFault ? 500 : 200, headers });
+  return plain(isFault ? 500 : 200, headers, codec.write(body, context));
 }
 
 interface Resolved {
@@ -66,7 +70,7 @@ interface Resolved {
 function resolve(
   state: ExchangeState,
   context: XmlElement | undefined,
-  request: Request,
+  request: CoreRequest,
   admin: boolean,
 ): Resolved {
   const info = readContext(context);
@@ -86,12 +90,14 @@ function resolve(
  * Answers one HTTP request to `/service/admin/soap[/Name]` or `/service/soap[/Name]` in Zimbra's two
  * formats: reads XML or JSON, resolves the context header (token or cookie, format, session, CSRF), runs the
  * request through the dispatcher, and writes the answer with its context header (`<session>`, `<change>`).
+ * Synchronous, on a request whose body is already read: both the node:http server and `handle()` call it.
  */
-export async function answerSoap(state: ExchangeState, request: Request, url: URL): Promise<Response> {
+export function answerSoap(state: ExchangeState, request: CoreRequest): PlainAnswer {
+  const url = request.url;
   const admin = url.pathname.startsWith('/service/admin/');
   let wire: ReturnType<typeof readRequest>;
   try {
-    wire = readRequest(await request.text());
+    wire = readRequest(request.text());
   } catch (error) {
     if (!(error instanceof WireParseError)) throw error;
     return respond(error.codec, error.codec.fault(error.fault), undefined, true);
@@ -107,7 +113,7 @@ export async function answerSoap(state: ExchangeState, request: Request, url: UR
   if (caller !== undefined && token !== undefined && needsCsrfCheck(wire.body)) {
     const found = state.tokens.lookup(token, state.store.now());
     const expected = found.kind === 'valid' ? found.record.csrfToken : undefined;
-    const given = request.headers.get('x-zimbra-csrf-token') || info.csrfToken;
+    const given = request.header('x-zimbra-csrf-token') || info.csrfToken;
     if (expected !== undefined && given !== expected) {
       return respond(wire.codec, wire.codec.fault(faults.authRequired()), undefined, true);
     }
