@@ -38,7 +38,12 @@ export function startCasella(
   const term = new TmuxTerminal(options.wrap ? options.wrap(command) : command, {
     ...options,
     cwd: REPO_ROOT,
-    env: { CASELLA_CONFIG_DIR: configDir, LANG: 'C.UTF-8', ...options.env },
+    env: {
+      CASELLA_CONFIG_DIR: configDir,
+      CASELLA_JOURNAL: join(configDir, 'journal.ndjson'),
+      LANG: 'C.UTF-8',
+      ...options.env,
+    },
   });
   return {
     term,

@@ -6,6 +6,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { App } from '../../tui/src/app.tsx';
 import type { Lang } from '../../tui/src/i18n/catalogue.ts';
+import { createJournalStore, type JournalStore } from '../../tui/src/journal/index.ts';
 import { connectSession, type OpenSession } from '../../tui/src/services/connect.ts';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_POSTMASTER } from '../../tui/src/services/demo.ts';
 import { createProfileStore } from '../../tui/src/services/profile-store.ts';
@@ -60,15 +61,24 @@ export async function waitForText(
  */
 export async function demoSession(
   mock: MockServer,
-  options: { user?: string; configDir?: string; url?: string; accountUrl?: string } = {},
+  options: {
+    user?: string;
+    configDir?: string;
+    url?: string;
+    accountUrl?: string;
+    journal?: JournalStore;
+  } = {},
 ): Promise<OpenSession> {
+  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'casella-tui-'));
   return connectSession({
     url: options.url ?? mock.url,
     ...(options.accountUrl ? { accountUrl: options.accountUrl } : {}),
     user: options.user ?? DEMO_ADMIN,
     password: DEMO_PASSWORD,
     pecUrl: `${mock.url}/pec`,
-    profiles: createProfileStore(options.configDir ?? mkdtempSync(join(tmpdir(), 'casella-tui-'))),
+    profiles: createProfileStore(configDir),
+    // Each test's journal in its own folder: a test never writes the user's journal.
+    journal: options.journal ?? createJournalStore(join(configDir, 'journal.ndjson')),
     demo: true,
     pecUser: DEMO_POSTMASTER,
     pecPassword: DEMO_PASSWORD,

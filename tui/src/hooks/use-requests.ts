@@ -1,5 +1,6 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import { describeError } from '../services/describe-error.ts';
+import { journaled } from '../services/journal-service.ts';
 import type { Session } from '../services/session.ts';
 import type { Action, AppState } from '../state/app-reducer.ts';
 import type { Loaded, Request } from '../state/requests.ts';
@@ -105,6 +106,12 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'deleteProfile':
       profiles.remove(req.name);
       return { kind: 'profiles', rows: profiles.list() };
+    case 'journal':
+      return {
+        kind: 'journal',
+        rows: (session.journal?.read() ?? []).reverse(),
+        path: session.journal?.path ?? null,
+      };
   }
 }
 
@@ -128,7 +135,7 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
       started.current.add(tag);
       const { id } = screen;
       const { seq } = pending;
-      runRequest(session, pending.req).then(
+      journaled(session.journal, session.env, pending.req, () => runRequest(session, pending.req)).then(
         (data) => mounted.current && dispatch({ type: 'loaded', id, seq, data }),
         (error: unknown) =>
           mounted.current && dispatch({ type: 'failed', id, seq, message: describeError(error) }),

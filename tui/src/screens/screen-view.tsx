@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/index.tsx';
 import type { Screen } from '../state/screen.ts';
 import type { Env } from '../state/screen-base.ts';
+import { ActivityView } from './activity.tsx';
 import { AliasesView } from './aliases.tsx';
 import { BuyView } from './buy.tsx';
 import { ChangeMyPasswordView } from './change-my-password.tsx';
@@ -95,6 +96,8 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <PecResetView screen={screen} {...room} />;
     case 'pecDelete':
       return <PecDeleteView screen={screen} {...room} />;
+    case 'activity':
+      return <ActivityView screen={screen} {...room} />;
     case 'profiles':
       return <ProfilesView screen={screen} {...room} />;
     case 'profileAdd':

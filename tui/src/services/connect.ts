@@ -1,4 +1,5 @@
 import { ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
+import { createJournalStore, type JournalStore, journalPath } from '../journal/index.ts';
 import { pecService } from './pec-service.ts';
 import type { ProfileService, Session } from './session.ts';
 import { zimbraService } from './zimbra-service.ts';
@@ -20,6 +21,8 @@ export interface ConnectOptions {
    */
   readonly accountUrl?: string | undefined;
   readonly profiles: ProfileService;
+  /** Where the session's changes are journaled; unset, the user's journal (journalPath, CASELLA_JOURNAL=off). */
+  readonly journal?: JournalStore | undefined;
   readonly demo?: boolean;
   /** Prefill of the PEC login. */
   readonly pecUser?: string;
@@ -71,6 +74,7 @@ export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
     },
     pec,
     profiles: o.profiles,
+    journal: o.journal ?? createJournalStore(journalPath()),
     async close() {
       await pec.logout().catch(() => undefined);
       await admin.close();

@@ -1,3 +1,4 @@
+import type { JournalStore } from '../journal/index.ts';
 import type { Env } from '../state/screen-base.ts';
 import type {
   BuySetup,
@@ -90,4 +91,6 @@ export interface Session {
   readonly account: AccountService;
   readonly pec: PecService;
   readonly profiles: ProfileService;
+  /** The audit journal every change is appended to and the Activity screen reads; none keeps nothing. */
+  readonly journal?: JournalStore;
 }

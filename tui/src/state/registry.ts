@@ -1,5 +1,6 @@
 import type { Screen, ScreenKind, ScreenOf } from './screen.ts';
 import type { ScreenLogic } from './screen-base.ts';
+import { activityLogic } from './screens/activity.ts';
 import { aliasesLogic } from './screens/aliases.ts';
 import { buyLogic } from './screens/buy.ts';
 import { changeMyPasswordLogic } from './screens/change-my-password.ts';
@@ -56,6 +57,7 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   profiles: profilesLogic,
   profileAdd: profileAddLogic,
   help: helpLogic,
+  activity: activityLogic,
 };
 
 /** The logic of a screen's kind; the one cast lives here so callers stay typed by the union. */

@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../journal/journal-entry.ts';
 import type {
   BuySetup,
   DomainDashboard,
@@ -80,7 +81,9 @@ export type Request =
   | { readonly op: 'pecLogout' }
   | { readonly op: 'profiles' }
   | { readonly op: 'saveProfile'; readonly profile: Profile }
-  | { readonly op: 'deleteProfile'; readonly name: string };
+  | { readonly op: 'deleteProfile'; readonly name: string }
+  /** The audit journal, newest first. */
+  | { readonly op: 'journal' };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -99,6 +102,7 @@ export type Loaded =
   | { readonly kind: 'temporaryPassword'; readonly password: string }
   | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
   | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
+  | { readonly kind: 'journal'; readonly rows: readonly JournalEntry[]; readonly path: string | null }
   | { readonly kind: 'done' };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
@@ -123,6 +127,7 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'pecGet',
   'pecDeleteWarning',
   'profiles',
+  'journal',
 ]);
 
 /** True for requests that change something: a form waits for them before taking more keys. */

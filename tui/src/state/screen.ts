@@ -1,3 +1,4 @@
+import type { ActivityScreen } from './screens/activity.ts';
 import type { AliasesScreen } from './screens/aliases.ts';
 import type { BuyScreen } from './screens/buy.ts';
 import type { ChangeMyPasswordScreen } from './screens/change-my-password.ts';
@@ -54,7 +55,8 @@ export type Screen =
   | PecDeleteScreen
   | ProfilesScreen
   | ProfileAddScreen
-  | HelpScreen;
+  | HelpScreen
+  | ActivityScreen;
 
 /** The name of a screen kind. */
 export type ScreenKind = Screen['kind'];

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { menuKey } from '../menu.ts';
 import { base, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
+import { activityScreen } from './activity.ts';
 import { changeMyPasswordScreen } from './change-my-password.ts';
 import { domainsScreen } from './domains.ts';
 import { pecLoginScreen } from './pec-login.ts';
@@ -18,6 +19,7 @@ export const HOME_ITEMS = [
   { id: 'pec', label: 'home.pec' },
   { id: 'changeMyPassword', label: 'home.changeMyPassword' },
   { id: 'profiles', label: 'home.profiles' },
+  { id: 'activity', label: 'home.activity' },
   { id: 'help', label: 'home.help' },
   { id: 'quit', label: 'home.quit' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
@@ -41,6 +43,8 @@ export const homeLogic: ScreenLogic<HomeScreen> = {
         return { screen: s, nav: { type: 'push', screen: changeMyPasswordScreen() } };
       case 'profiles':
         return { screen: s, nav: { type: 'push', screen: profilesScreen() } };
+      case 'activity':
+        return { screen: s, nav: { type: 'push', screen: activityScreen() } };
       case 'help':
         return { screen: s, nav: { type: 'help' } };
       default:
