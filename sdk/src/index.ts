@@ -130,6 +130,8 @@ export type {
   Domain,
   DomainCapacity,
   DomainStatus,
+  Forwarding,
+  ForwardingInput,
   LogoutResult,
   MailboxQuota,
   ModifyAccountInput,

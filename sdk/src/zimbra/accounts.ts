@@ -3,8 +3,10 @@ import { parseInput } from '../validate.ts';
 import { type AttrInput, attrsToXml } from './attrs.ts';
 import {
   AccountRef,
+  AccountStatusInput,
   Address,
   CreateAccountInput,
+  ForwardingInput,
   ModifyAccountInput,
   PageInput,
   Password,
@@ -15,7 +17,7 @@ import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { PasswordPolicy } from './policy.ts';
 import { type Prepared, send } from './prepared.ts';
-import type { Account } from './schemas.ts';
+import type { Account, AccountStatus } from './schemas.ts';
 import type { AdminSession, CallOptions } from './session.ts';
 
 /** How a password is checked before the wire (and the call's signal). */
@@ -245,6 +247,69 @@ export class Accounts {
     const name = parseInput(Address, newName, 'newName');
     const id = await this.#lookups.accountId(r, options);
     return this.#session.call(OPERATIONS.renameAccount, { id, newName: name }, [], options);
+  }
+
+  /**
+   * Adds an alias: another address delivering to the account (AddAccountAlias). The alias's domain must exist.
+   * @throws ValidationError (field `alias`); ZimbraFault `account.ACCOUNT_EXISTS` (the address is taken by an
+   *   account or alias), `account.NO_SUCH_DOMAIN`, `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.addAlias('mario.rossi@example.com', 'm.rossi@example.com');
+   */
+  async addAlias(ref: string, alias: string, options: CallOptions = {}): Promise<void> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    const a = parseInput(Address, alias, 'alias');
+    const id = await this.#lookups.accountId(r, options);
+    await this.#session.call(OPERATIONS.addAccountAlias, { id, alias: a }, [], options);
+  }
+
+  /**
+   * Removes one of the account's aliases (RemoveAccountAlias).
+   * @throws ValidationError (field `alias`); ZimbraFault `account.NO_SUCH_ALIAS` (not an alias of this
+   *   account), `account.NO_SUCH_DOMAIN`, `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.removeAlias('mario.rossi@example.com', 'm.rossi@example.com');
+   */
+  async removeAlias(ref: string, alias: string, options: CallOptions = {}): Promise<void> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    const a = parseInput(Address, alias, 'alias');
+    const id = await this.#lookups.accountId(r, options);
+    await this.#session.call(OPERATIONS.removeAccountAlias, { id, alias: a }, [], options);
+  }
+
+  /**
+   * Sets `zimbraAccountStatus`: `active`, `locked` (no logins, mail still delivered), `maintenance`,
+   * `closed` (no logins, mail bounced), `lockout` (what Zimbra sets after failed logins) or `pending`.
+   * @throws ValidationError (field `status`, rule `invalid_value`); ZimbraFault `account.NO_SUCH_ACCOUNT`,
+   *   `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.setStatus('mario.rossi@example.com', 'locked');
+   */
+  async setStatus(ref: string, status: AccountStatus, options: CallOptions = {}): Promise<Account> {
+    const s = parseInput(AccountStatusInput, status, 'status');
+    return this.modify(ref, { status: s }, options);
+  }
+
+  /**
+   * Sets mail forwarding in one ModifyAccount: the addresses (`zimbraPrefMailForwardingAddress`,
+   * comma-separated; an empty list removes them), whether forwarding is allowed
+   * (`zimbraFeatureMailForwardingEnabled`) and, when given, whether a copy stays in the mailbox
+   * (`zimbraPrefMailLocalDeliveryDisabled`, its negation).
+   * @throws ValidationError (e.g. field `addresses.0`, rule `email`); ZimbraFault `account.NO_SUCH_ACCOUNT`,
+   *   `account.INVALID_ATTR_VALUE`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.setForwarding('mario.rossi@example.com', {
+   *   addresses: ['mario@elsewhere.example'], enabled: true, keepCopy: true,
+   * });
+   */
+  async setForwarding(ref: string, forwarding: ForwardingInput, options: CallOptions = {}): Promise<Account> {
+    const v = parseInput(ForwardingInput, forwarding);
+    const attrs: Record<string, AttrInput> = {
+      zimbraPrefMailForwardingAddress: v.addresses.join(','),
+      zimbraFeatureMailForwardingEnabled: v.enabled,
+    };
+    if (v.keepCopy !== undefined) attrs.zimbraPrefMailLocalDeliveryDisabled = !v.keepCopy;
+    return this.modify(ref, { attrs }, options);
   }
 
   /**

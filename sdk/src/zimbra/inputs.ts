@@ -190,6 +190,42 @@ export const ModifyAccountInput = z.strictObject({
 });
 export type ModifyAccountInput = z.input<typeof ModifyAccountInput>;
 
+/** A new account status for `accounts.setStatus`. */
+export const AccountStatusInput = z.enum(ACCOUNT_STATUSES);
+
+/**
+ * Fields of `accounts.setForwarding`. Zimbra keeps the addresses in one comma-separated attribute
+ * (`zimbraPrefMailForwardingAddress`, at most 4096 characters), so each address is checked here.
+ */
+export const ForwardingInput = z
+  .strictObject({
+    /** Where mail is forwarded; an empty list removes forwarding addresses. */
+    addresses: z.array(Address).max(256).readonly(),
+    /** `zimbraFeatureMailForwardingEnabled`: whether the account may forward at all. */
+    enabled: z.boolean(),
+    /** Keep a copy in the mailbox (`zimbraPrefMailLocalDeliveryDisabled` is its negation). */
+    keepCopy: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.addresses.join(',').length > 4096) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'together exceed the 4096 characters Zimbra stores',
+        path: ['addresses'],
+        params: { rule: 'maxLength' },
+      });
+    }
+    if (new Set(v.addresses).size !== v.addresses.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'name the same address twice',
+        path: ['addresses'],
+        params: { rule: 'unique' },
+      });
+    }
+  });
+export type ForwardingInput = z.input<typeof ForwardingInput>;
+
 /** Options of `accounts.search`. */
 export const SearchInput = z.strictObject({
   domain: DomainName.optional(),
