@@ -152,6 +152,8 @@ export type {
   XmlBody,
   XmlScalar,
   ZimbraAdminOptions,
+  ZimbraAttrsInput,
+  ZimbraAttrValue,
   ZimbraHooks,
   ZimbraNamespace,
   ZimbraRequestEvent,

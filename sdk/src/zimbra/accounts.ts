@@ -78,6 +78,31 @@ function mergeAttrs(
   return out;
 }
 
+/**
+ * One attribute map from the typed `attrs` and the untyped `extraAttrs`; a name in both (ignoring
+ * case and a `+`/`-` prefix) is a ValidationError rather than a silent pick.
+ */
+function joinAttrs(
+  attrs: Readonly<Record<string, AttrInput>> | undefined,
+  extra: Readonly<Record<string, AttrInput>> | undefined,
+): Record<string, AttrInput> | undefined {
+  if (extra === undefined) return attrs;
+  const out: Record<string, AttrInput> = Object.create(null);
+  Object.assign(out, attrs);
+  const key = (name: string) => name.toLowerCase();
+  const given = new Set(Object.keys(out).map(key));
+  const issues = Object.keys(extra)
+    .filter((name) => given.has(key(name)))
+    .map((name) => ({
+      field: `extraAttrs.${name}`,
+      rule: 'conflict',
+      message: 'names the same attribute as an entry of attrs; give only one',
+    }));
+  if (issues.length > 0) throw new ValidationError(issues);
+  Object.assign(out, extra);
+  return out;
+}
+
 /** Validates and prepares a CreateAccountRequest (shared with batch). */
 export async function prepareCreate(
   lookups: Lookups,
@@ -94,13 +119,14 @@ export async function prepareCreate(
       ['cos', 'zimbraCOSId', cosId],
       ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
     ] as const;
+  const given = joinAttrs(v.attrs, v.extraAttrs);
   // Conflicts are refused before any lookup goes on the wire.
-  mergeAttrs(v.attrs, fields(v.cos));
+  mergeAttrs(given, fields(v.cos));
   const domain = v.name.split('@')[1] ?? '';
   const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, call);
   const policy = options.policy ?? (await lookups.policyForNew(domain, cosId, call));
   if (policy) policy.assert(v.password, 'password', localPart(v.name));
-  const attrs = mergeAttrs(v.attrs, fields(cosId));
+  const attrs = mergeAttrs(given, fields(cosId));
   return {
     op: OPERATIONS.createAccount,
     body: { name: v.name, password: v.password, a: attrsToXml(attrs) },
@@ -136,9 +162,10 @@ export async function prepareModify(
       ['cos', 'zimbraCOSId', cosId],
       ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
     ] as const;
-  mergeAttrs(v.attrs, fields(v.cos));
+  const given = joinAttrs(v.attrs, v.extraAttrs);
+  mergeAttrs(given, fields(v.cos));
   const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, options);
-  const attrs = mergeAttrs(v.attrs, fields(cosId));
+  const attrs = mergeAttrs(given, fields(cosId));
   return { op: OPERATIONS.modifyAccount, body: { id, a: attrsToXml(attrs) }, secrets: [] };
 }
 

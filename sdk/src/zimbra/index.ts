@@ -39,4 +39,5 @@ export type {
 export { ACCOUNT_STATUSES, DOMAIN_STATUSES } from './schemas.ts';
 export type { CallOptions, LogoutResult } from './session.ts';
 export type { ConnectionOptions } from './transport.ts';
+export type { ZimbraAttrsInput, ZimbraAttrValue } from './typed-attrs.ts';
 export type { WireElement, WireFormat } from './wire/codec.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_RESPONSE_BYTES_CEILING } from '../http/read-within.ts';
 import type { AttrInput } from './attrs.ts';
 import { ACCOUNT_STATUSES } from './schemas.ts';
+import type { ZimbraAttrsInput } from './typed-attrs.ts';
 import { firstNonXmlChar } from './xml-chars.ts';
 
 // Keys that would reach an object's prototype instead of becoming an entry.
@@ -175,8 +176,16 @@ export const CreateAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  extraAttrs: ExtraAttrs.optional(),
 });
-export type CreateAccountInput = z.input<typeof CreateAccountInput>;
+/**
+ * Fields of `accounts.create`. `attrs` takes the attributes Zimbra defines, typed by name
+ * ({@link ZimbraAttrsInput}); `extraAttrs` takes any other name (schema extensions), untyped.
+ */
+export type CreateAccountInput = Omit<z.input<typeof CreateAccountInput>, 'attrs' | 'extraAttrs'> & {
+  readonly attrs?: ZimbraAttrsInput | undefined;
+  readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
+};
 
 /** Fields of `accounts.modify`. */
 export const ModifyAccountInput = z.strictObject({
@@ -187,8 +196,16 @@ export const ModifyAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  extraAttrs: ExtraAttrs.optional(),
 });
-export type ModifyAccountInput = z.input<typeof ModifyAccountInput>;
+/**
+ * Fields of `accounts.modify`: `attrs` typed by Zimbra's attribute names ({@link ZimbraAttrsInput},
+ * `+name`/`-name` included), `extraAttrs` for names Zimbra does not define.
+ */
+export type ModifyAccountInput = Omit<z.input<typeof ModifyAccountInput>, 'attrs' | 'extraAttrs'> & {
+  readonly attrs?: ZimbraAttrsInput | undefined;
+  readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
+};
 
 /** A new account status for `accounts.setStatus`. */
 export const AccountStatusInput = z.enum(ACCOUNT_STATUSES);
