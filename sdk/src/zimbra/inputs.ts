@@ -176,6 +176,7 @@ export const CreateAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  /** Attributes Zimbra does not define, checked like `attrs` (names, reserved names, XML text). */
   extraAttrs: ExtraAttrs.optional(),
 });
 /**
@@ -183,7 +184,9 @@ export const CreateAccountInput = z.strictObject({
  * ({@link ZimbraAttrsInput}); `extraAttrs` takes any other name (schema extensions), untyped.
  */
 export type CreateAccountInput = Omit<z.input<typeof CreateAccountInput>, 'attrs' | 'extraAttrs'> & {
+  /** Attributes Zimbra defines, each with the value type of its kind. */
   readonly attrs?: ZimbraAttrsInput | undefined;
+  /** Attributes Zimbra does not define (schema extensions), untyped; a name also in `attrs` is refused. */
   readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
 };
 
@@ -196,6 +199,7 @@ export const ModifyAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  /** Attributes Zimbra does not define, checked like `attrs` (names, reserved names, XML text). */
   extraAttrs: ExtraAttrs.optional(),
 });
 /**
@@ -203,7 +207,9 @@ export const ModifyAccountInput = z.strictObject({
  * `+name`/`-name` included), `extraAttrs` for names Zimbra does not define.
  */
 export type ModifyAccountInput = Omit<z.input<typeof ModifyAccountInput>, 'attrs' | 'extraAttrs'> & {
+  /** Attributes Zimbra defines, each with the value type of its kind. */
   readonly attrs?: ZimbraAttrsInput | undefined;
+  /** Attributes Zimbra does not define (schema extensions), untyped; a name also in `attrs` is refused. */
   readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
 };
 
