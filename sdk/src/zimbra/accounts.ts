@@ -3,8 +3,10 @@ import { parseInput } from '../validate.ts';
 import { type AttrInput, attrsToXml } from './attrs.ts';
 import {
   AccountRef,
+  AccountStatusInput,
   Address,
   CreateAccountInput,
+  ForwardingInput,
   ModifyAccountInput,
   PageInput,
   Password,
@@ -15,7 +17,7 @@ import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { PasswordPolicy } from './policy.ts';
 import { type Prepared, send } from './prepared.ts';
-import type { Account } from './schemas.ts';
+import type { Account, AccountStatus } from './schemas.ts';
 import type { AdminSession, CallOptions } from './session.ts';
 
 /** How a password is checked before the wire (and the call's signal). */
@@ -76,6 +78,31 @@ function mergeAttrs(
   return out;
 }
 
+/**
+ * One attribute map from the typed `attrs` and the untyped `extraAttrs`; a name in both (ignoring
+ * case and a `+`/`-` prefix) is a ValidationError rather than a silent pick.
+ */
+function joinAttrs(
+  attrs: Readonly<Record<string, AttrInput>> | undefined,
+  extra: Readonly<Record<string, AttrInput>> | undefined,
+): Record<string, AttrInput> | undefined {
+  if (extra === undefined) return attrs;
+  const out: Record<string, AttrInput> = Object.create(null);
+  Object.assign(out, attrs);
+  const key = (name: string) => name.toLowerCase();
+  const given = new Set(Object.keys(out).map(key));
+  const issues = Object.keys(extra)
+    .filter((name) => given.has(key(name)))
+    .map((name) => ({
+      field: `extraAttrs.${name}`,
+      rule: 'conflict',
+      message: 'names the same attribute as an entry of attrs; give only one',
+    }));
+  if (issues.length > 0) throw new ValidationError(issues);
+  Object.assign(out, extra);
+  return out;
+}
+
 /** Validates and prepares a CreateAccountRequest (shared with batch). */
 export async function prepareCreate(
   lookups: Lookups,
@@ -92,13 +119,14 @@ export async function prepareCreate(
       ['cos', 'zimbraCOSId', cosId],
       ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
     ] as const;
+  const given = joinAttrs(v.attrs, v.extraAttrs);
   // Conflicts are refused before any lookup goes on the wire.
-  mergeAttrs(v.attrs, fields(v.cos));
+  mergeAttrs(given, fields(v.cos));
   const domain = v.name.split('@')[1] ?? '';
   const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, call);
   const policy = options.policy ?? (await lookups.policyForNew(domain, cosId, call));
   if (policy) policy.assert(v.password, 'password', localPart(v.name));
-  const attrs = mergeAttrs(v.attrs, fields(cosId));
+  const attrs = mergeAttrs(given, fields(cosId));
   return {
     op: OPERATIONS.createAccount,
     body: { name: v.name, password: v.password, a: attrsToXml(attrs) },
@@ -134,9 +162,10 @@ export async function prepareModify(
       ['cos', 'zimbraCOSId', cosId],
       ['quotaBytes', 'zimbraMailQuota', v.quotaBytes],
     ] as const;
-  mergeAttrs(v.attrs, fields(v.cos));
+  const given = joinAttrs(v.attrs, v.extraAttrs);
+  mergeAttrs(given, fields(v.cos));
   const cosId = v.cos === undefined ? undefined : await lookups.cosId(v.cos, options);
-  const attrs = mergeAttrs(v.attrs, fields(cosId));
+  const attrs = mergeAttrs(given, fields(cosId));
   return { op: OPERATIONS.modifyAccount, body: { id, a: attrsToXml(attrs) }, secrets: [] };
 }
 
@@ -245,6 +274,69 @@ export class Accounts {
     const name = parseInput(Address, newName, 'newName');
     const id = await this.#lookups.accountId(r, options);
     return this.#session.call(OPERATIONS.renameAccount, { id, newName: name }, [], options);
+  }
+
+  /**
+   * Adds an alias: another address delivering to the account (AddAccountAlias). The alias's domain must exist.
+   * @throws ValidationError (field `alias`); ZimbraFault `account.ACCOUNT_EXISTS` (the address is taken by an
+   *   account or alias), `account.NO_SUCH_DOMAIN`, `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.addAlias('mario.rossi@example.com', 'm.rossi@example.com');
+   */
+  async addAlias(ref: string, alias: string, options: CallOptions = {}): Promise<void> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    const a = parseInput(Address, alias, 'alias');
+    const id = await this.#lookups.accountId(r, options);
+    await this.#session.call(OPERATIONS.addAccountAlias, { id, alias: a }, [], options);
+  }
+
+  /**
+   * Removes one of the account's aliases (RemoveAccountAlias).
+   * @throws ValidationError (field `alias`); ZimbraFault `account.NO_SUCH_ALIAS` (not an alias of this
+   *   account), `account.NO_SUCH_DOMAIN`, `account.NO_SUCH_ACCOUNT`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.removeAlias('mario.rossi@example.com', 'm.rossi@example.com');
+   */
+  async removeAlias(ref: string, alias: string, options: CallOptions = {}): Promise<void> {
+    const r = parseInput(AccountRef, ref, 'ref');
+    const a = parseInput(Address, alias, 'alias');
+    const id = await this.#lookups.accountId(r, options);
+    await this.#session.call(OPERATIONS.removeAccountAlias, { id, alias: a }, [], options);
+  }
+
+  /**
+   * Sets `zimbraAccountStatus`: `active`, `locked` (no logins, mail still delivered), `maintenance`,
+   * `closed` (no logins, mail bounced), `lockout` (what Zimbra sets after failed logins) or `pending`.
+   * @throws ValidationError (field `status`, rule `invalid_value`); ZimbraFault `account.NO_SUCH_ACCOUNT`,
+   *   `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.setStatus('mario.rossi@example.com', 'locked');
+   */
+  async setStatus(ref: string, status: AccountStatus, options: CallOptions = {}): Promise<Account> {
+    const s = parseInput(AccountStatusInput, status, 'status');
+    return this.modify(ref, { status: s }, options);
+  }
+
+  /**
+   * Sets mail forwarding in one ModifyAccount: the addresses (`zimbraPrefMailForwardingAddress`,
+   * comma-separated; an empty list removes them), whether forwarding is allowed
+   * (`zimbraFeatureMailForwardingEnabled`) and, when given, whether a copy stays in the mailbox
+   * (`zimbraPrefMailLocalDeliveryDisabled`, its negation).
+   * @throws ValidationError (e.g. field `addresses.0`, rule `email`); ZimbraFault `account.NO_SUCH_ACCOUNT`,
+   *   `account.INVALID_ATTR_VALUE`, `service.PERM_DENIED`.
+   * @example
+   * await admin.accounts.setForwarding('mario.rossi@example.com', {
+   *   addresses: ['mario@elsewhere.example'], enabled: true, keepCopy: true,
+   * });
+   */
+  async setForwarding(ref: string, forwarding: ForwardingInput, options: CallOptions = {}): Promise<Account> {
+    const v = parseInput(ForwardingInput, forwarding);
+    const attrs: Record<string, AttrInput> = {
+      zimbraPrefMailForwardingAddress: v.addresses.join(','),
+      zimbraFeatureMailForwardingEnabled: v.enabled,
+    };
+    if (v.keepCopy !== undefined) attrs.zimbraPrefMailLocalDeliveryDisabled = !v.keepCopy;
+    return this.modify(ref, { attrs }, options);
   }
 
   /**

@@ -16,6 +16,7 @@ export type { XmlBody, XmlScalar, ZimbraNamespace } from './envelope.ts';
 export type { ZimbraHooks, ZimbraRequestEvent, ZimbraResponseEvent } from './hooks.ts';
 export type {
   CreateAccountInput,
+  ForwardingInput,
   ModifyAccountInput,
   PageInput,
   QuotaUsageInput,
@@ -25,8 +26,18 @@ export type { PasswordRules, PolicyCountRule, PolicyRule, PolicyViolation } from
 export { PasswordPolicy } from './policy.ts';
 export type { MailboxQuota } from './quota.ts';
 export { Quota } from './quota.ts';
-export type { Account, AccountStatus, Cos, CosLimit, Domain, DomainStatus, QuotaUsage } from './schemas.ts';
+export type {
+  Account,
+  AccountStatus,
+  Cos,
+  CosLimit,
+  Domain,
+  DomainStatus,
+  Forwarding,
+  QuotaUsage,
+} from './schemas.ts';
 export { ACCOUNT_STATUSES, DOMAIN_STATUSES } from './schemas.ts';
 export type { CallOptions, LogoutResult } from './session.ts';
 export type { ConnectionOptions } from './transport.ts';
+export type { ZimbraAttrsInput, ZimbraAttrValue } from './typed-attrs.ts';
 export type { WireElement, WireFormat } from './wire/codec.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_RESPONSE_BYTES_CEILING } from '../http/read-within.ts';
 import type { AttrInput } from './attrs.ts';
 import { ACCOUNT_STATUSES } from './schemas.ts';
+import type { ZimbraAttrsInput } from './typed-attrs.ts';
 import { firstNonXmlChar } from './xml-chars.ts';
 
 // Keys that would reach an object's prototype instead of becoming an entry.
@@ -175,8 +176,19 @@ export const CreateAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  /** Attributes Zimbra does not define, checked like `attrs` (names, reserved names, XML text). */
+  extraAttrs: ExtraAttrs.optional(),
 });
-export type CreateAccountInput = z.input<typeof CreateAccountInput>;
+/**
+ * Fields of `accounts.create`. `attrs` takes the attributes Zimbra defines, typed by name
+ * ({@link ZimbraAttrsInput}); `extraAttrs` takes any other name (schema extensions), untyped.
+ */
+export type CreateAccountInput = Omit<z.input<typeof CreateAccountInput>, 'attrs' | 'extraAttrs'> & {
+  /** Attributes Zimbra defines, each with the value type of its kind. */
+  readonly attrs?: ZimbraAttrsInput | undefined;
+  /** Attributes Zimbra does not define (schema extensions), untyped; a name also in `attrs` is refused. */
+  readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
+};
 
 /** Fields of `accounts.modify`. */
 export const ModifyAccountInput = z.strictObject({
@@ -187,8 +199,55 @@ export const ModifyAccountInput = z.strictObject({
   cos: CosRef.optional(),
   quotaBytes: NonNegativeInt.optional(),
   attrs: ExtraAttrs.optional(),
+  /** Attributes Zimbra does not define, checked like `attrs` (names, reserved names, XML text). */
+  extraAttrs: ExtraAttrs.optional(),
 });
-export type ModifyAccountInput = z.input<typeof ModifyAccountInput>;
+/**
+ * Fields of `accounts.modify`: `attrs` typed by Zimbra's attribute names ({@link ZimbraAttrsInput},
+ * `+name`/`-name` included), `extraAttrs` for names Zimbra does not define.
+ */
+export type ModifyAccountInput = Omit<z.input<typeof ModifyAccountInput>, 'attrs' | 'extraAttrs'> & {
+  /** Attributes Zimbra defines, each with the value type of its kind. */
+  readonly attrs?: ZimbraAttrsInput | undefined;
+  /** Attributes Zimbra does not define (schema extensions), untyped; a name also in `attrs` is refused. */
+  readonly extraAttrs?: Readonly<Record<string, AttrInput>> | undefined;
+};
+
+/** A new account status for `accounts.setStatus`. */
+export const AccountStatusInput = z.enum(ACCOUNT_STATUSES);
+
+/**
+ * Fields of `accounts.setForwarding`. Zimbra keeps the addresses in one comma-separated attribute
+ * (`zimbraPrefMailForwardingAddress`, at most 4096 characters), so each address is checked here.
+ */
+export const ForwardingInput = z
+  .strictObject({
+    /** Where mail is forwarded; an empty list removes forwarding addresses. */
+    addresses: z.array(Address).max(256).readonly(),
+    /** `zimbraFeatureMailForwardingEnabled`: whether the account may forward at all. */
+    enabled: z.boolean(),
+    /** Keep a copy in the mailbox (`zimbraPrefMailLocalDeliveryDisabled` is its negation). */
+    keepCopy: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.addresses.join(',').length > 4096) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'together exceed the 4096 characters Zimbra stores',
+        path: ['addresses'],
+        params: { rule: 'maxLength' },
+      });
+    }
+    if (new Set(v.addresses).size !== v.addresses.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'name the same address twice',
+        path: ['addresses'],
+        params: { rule: 'unique' },
+      });
+    }
+  });
+export type ForwardingInput = z.input<typeof ForwardingInput>;
 
 /** Options of `accounts.search`. */
 export const SearchInput = z.strictObject({

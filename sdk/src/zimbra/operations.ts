@@ -53,6 +53,8 @@ export const OPERATIONS = {
   setPassword: write('SetPasswordRequest', SetPasswordResponse),
   renameAccount: write('RenameAccountRequest', OneAccountResponse),
   deleteAccount: write('DeleteAccountRequest', EmptyResponse),
+  addAccountAlias: write('AddAccountAliasRequest', EmptyResponse),
+  removeAccountAlias: write('RemoveAccountAliasRequest', EmptyResponse),
   searchDirectory: read('SearchDirectoryRequest', SearchDirectoryResponse),
   getQuotaUsage: read('GetQuotaUsageRequest', QuotaUsageResponse),
   getMailbox: read('GetMailboxRequest', MailboxResponse),

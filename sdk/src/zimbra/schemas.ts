@@ -43,7 +43,21 @@ export interface Account {
   readonly isAdmin: boolean;
   readonly isDelegatedAdmin: boolean;
   readonly createdAt: Date | undefined;
+  /** `zimbraMailAlias`: the other addresses that deliver to this mailbox (empty when none). */
+  readonly aliases: readonly string[];
+  /** Mail forwarding as the account has it set. */
+  readonly forwarding: Forwarding;
   readonly attrs: Attrs;
+}
+
+/** An account's mail forwarding, read from its attributes. */
+export interface Forwarding {
+  /** `zimbraPrefMailForwardingAddress`, split at its commas (empty when none). */
+  readonly addresses: readonly string[];
+  /** `zimbraFeatureMailForwardingEnabled`; undefined only when a search asked for other attributes. */
+  readonly enabled: boolean | undefined;
+  /** False when `zimbraPrefMailLocalDeliveryDisabled` is TRUE: forwarded mail is not kept. */
+  readonly keepCopy: boolean;
 }
 
 /** One `zimbraDomainCOSMaxAccounts` value: at most `max` accounts of COS `cosId` in the domain. */
@@ -220,6 +234,15 @@ function toAccount(e: Entry, ctx: Ctx, at: Path): Account {
     isAdmin: attrBoolean(attrs, 'zimbraIsAdminAccount') ?? false,
     isDelegatedAdmin: attrBoolean(attrs, 'zimbraIsDelegatedAdminAccount') ?? false,
     createdAt: attrDate(attrs, 'zimbraCreateTimestamp'),
+    aliases: attrValues(attrs, 'zimbraMailAlias'),
+    forwarding: {
+      addresses: attrValues(attrs, 'zimbraPrefMailForwardingAddress')
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+      enabled: attrBoolean(attrs, 'zimbraFeatureMailForwardingEnabled'),
+      keepCopy: attrBoolean(attrs, 'zimbraPrefMailLocalDeliveryDisabled') !== true,
+    },
     attrs,
   };
 }

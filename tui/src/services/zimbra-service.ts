@@ -270,15 +270,15 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         status: a.status ?? 'unknown',
         usedBytes: size,
         limitBytes: a.quotaBytes ?? 0,
-        aliases: attrList(a, 'zimbraMailAlias').filter((x) => x !== a.name),
-        forwardTo: attrList(a, 'zimbraPrefMailForwardingAddress').flatMap((x) => x.split(/\s*,\s*/)),
-        forwardingAllowed: attrList(a, 'zimbraFeatureMailForwardingEnabled')[0] !== 'FALSE',
+        aliases: a.aliases.filter((x) => x !== a.name),
+        forwardTo: [...a.forwarding.addresses],
+        forwardingAllowed: a.forwarding.enabled !== false,
         createdAt: a.createdAt ? a.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
         lastLogin: generalizedTime(attrList(a, 'zimbraLastLogonTimestamp')[0]),
       };
     },
     async setStatus(address, status) {
-      await admin.accounts.modify(address, { status });
+      await admin.accounts.setStatus(address, status);
     },
     async changeType(address, type) {
       await admin.accounts.modify(address, { cos: type });
@@ -287,21 +287,13 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
       await admin.accounts.rename(address, newAddress);
     },
     async setForwarding(address, to, allowed) {
-      await admin.accounts.modify(address, {
-        attrs: {
-          zimbraPrefMailForwardingAddress: to.join(','),
-          zimbraFeatureMailForwardingEnabled: allowed ? 'TRUE' : 'FALSE',
-        },
-      });
+      await admin.accounts.setForwarding(address, { addresses: to, enabled: allowed });
     },
-    // No typed SDK method yet: the raw escape hatch, by the account's id as Zimbra's own clients send it.
     async addAlias(address, alias) {
-      const { id } = await admin.accounts.get(address);
-      await admin.request('AddAccountAliasRequest', { id, alias });
+      await admin.accounts.addAlias(address, alias);
     },
     async removeAlias(address, alias) {
-      const { id } = await admin.accounts.get(address);
-      await admin.request('RemoveAccountAliasRequest', { id, alias });
+      await admin.accounts.removeAlias(address, alias);
     },
     async setQuota(address, bytes) {
       await admin.accounts.modify(address, { quotaBytes: bytes });

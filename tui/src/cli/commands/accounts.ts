@@ -93,7 +93,7 @@ async function typeFor(admin: ZimbraAdmin, address: string, type: string | undef
   return domain.defaultCosId ?? 'default';
 }
 
-const mustChangeAttrs = { attrs: { zimbraPasswordMustChange: 'TRUE' } };
+const mustChangeAttrs = { attrs: { zimbraPasswordMustChange: 'TRUE' } } as const;
 
 /** `casella accounts …`. */
 export const accountCommands: readonly CommandSpec[] = [
