@@ -444,4 +444,15 @@ export const it: Catalogue = {
   'cli.loginFailed': 'casella: accesso a {url} non riuscito: {message}',
   'cli.demoStarting': 'Avvio del server demo…',
   'cli.loggingIn': 'Accesso a {url} come {user}…',
+
+  // tui-polish: context line, password generator, copy, command line.
+  'context.demo': 'demo',
+  'key.generate': 'genera',
+  'help.generate': 'Riempie i due campi password con una password casuale che rispetta le regole',
+  'key.copy': 'copia',
+  'help.copy': 'Copia negli appunti l’indirizzo selezionato, o la password appena mostrata (OSC 52)',
+  'password.generated': 'Password generata, mostrata solo ora: {password}  (y la copia)',
+  'password.cannotGenerate': 'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+  'copy.done': 'Copiato negli appunti: {what} (tramite il terminale, OSC 52).',
+  'copy.password': 'la password',
 };

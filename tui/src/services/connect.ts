@@ -21,6 +21,8 @@ export interface ConnectOptions {
   readonly accountUrl?: string | undefined;
   readonly profiles: ProfileService;
   readonly demo?: boolean;
+  /** Name of the saved profile the connection comes from, for the context line. */
+  readonly profile?: string | undefined;
   /** Prefill of the PEC login. */
   readonly pecUser?: string;
   readonly pecPassword?: string;
@@ -53,6 +55,7 @@ export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
       demo: o.demo ?? false,
       user: o.user,
       server: new URL(o.url).host,
+      ...(o.profile ? { profile: o.profile } : {}),
       pecUser: o.pecUser ?? '',
       pecPassword: o.pecPassword ?? '',
     },
