@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { columnsOf, fitContext } from '../../tui/src/state/context-line.ts';
 import { DEMO_ADMIN, KEY, press, renderApp, toMailboxes, useDemoApp, waitForText } from './helpers.tsx';
 
@@ -21,7 +21,9 @@ describe('the context line', () => {
     resize(ui, 80, 24);
     const server = demo.session.env.server;
     const expected = `${server} · demo · ${DEMO_ADMIN}`;
-    let frame = await waitForText(ui.lastFrame, 'Domains');
+    await waitForText(ui.lastFrame, 'Domains');
+    await vi.waitFor(() => expect((ui.lastFrame() ?? '').split('\n')[0]).toHaveLength(80));
+    let frame = ui.lastFrame() ?? '';
     expect(secondLine(frame)).toBe(expected);
     await toMailboxes(ui);
     frame = ui.lastFrame() ?? '';
@@ -36,7 +38,10 @@ describe('the context line', () => {
   it('keeps every part at 60×20 when they fit, in Italian too', async () => {
     const ui = renderApp(demo.session, 'it');
     resize(ui, 60, 20);
-    const frame = await waitForText(ui.lastFrame, 'Domini');
+    await waitForText(ui.lastFrame, 'Domini');
+    // The resize lands on a later frame: wait for the app to be 19 lines tall (rows - 1).
+    await vi.waitFor(() => expect((ui.lastFrame() ?? '').split('\n')).toHaveLength(19));
+    const frame = ui.lastFrame() ?? '';
     const line = secondLine(frame);
     expect(line).toBe(`${demo.session.env.server} · demo · ${DEMO_ADMIN}`);
     for (const l of frame.split('\n')) expect(columnsOf(l)).toBeLessThanOrEqual(60);
