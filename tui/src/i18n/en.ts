@@ -437,7 +437,8 @@ export const en = {
   'key.copy': 'copy',
   'help.copy': 'Copy the selected address, or the password just shown, to the clipboard (OSC 52)',
   'password.generated': 'Generated password, shown only now: {password}  (y copies it)',
-  'password.cannotGenerate': 'No password can meet this policy (its maximum length is below its required characters): type one.',
+  'password.cannotGenerate':
+    'No password can meet this policy (its maximum length is below its required characters): type one.',
   'copy.done': 'Copied {what} to the clipboard (through the terminal, OSC 52).',
   'copy.password': 'the password',
 } as const;

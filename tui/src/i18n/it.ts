@@ -452,7 +452,8 @@ export const it: Catalogue = {
   'key.copy': 'copia',
   'help.copy': 'Copia negli appunti l’indirizzo selezionato, o la password appena mostrata (OSC 52)',
   'password.generated': 'Password generata, mostrata solo ora: {password}  (y la copia)',
-  'password.cannotGenerate': 'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+  'password.cannotGenerate':
+    'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
   'copy.done': 'Copiato negli appunti: {what} (tramite il terminale, OSC 52).',
   'copy.password': 'la password',
 };
