@@ -434,11 +434,7 @@ export const en = {
   'context.demo': 'demo',
   'key.generate': 'generate',
   'help.generate': 'Fill both password fields with a random password that meets the policy',
-  'key.copy': 'copy',
-  'help.copy': 'Copy the selected address, or the password just shown, to the clipboard (OSC 52)',
-  'password.generated': 'Generated password, shown only now: {password}  (y copies it)',
+  'password.generated': 'Generated password, shown only now: {password}  (note it now)',
   'password.cannotGenerate':
     'No password can meet this policy (its maximum length is below its required characters): type one.',
-  'copy.done': 'Copied {what} to the clipboard (through the terminal, OSC 52).',
-  'copy.password': 'the password',
 } as const;

@@ -449,11 +449,7 @@ export const it: Catalogue = {
   'context.demo': 'demo',
   'key.generate': 'genera',
   'help.generate': 'Riempie i due campi password con una password casuale che rispetta le regole',
-  'key.copy': 'copia',
-  'help.copy': 'Copia negli appunti l’indirizzo selezionato, o la password appena mostrata (OSC 52)',
-  'password.generated': 'Password generata, mostrata solo ora: {password}  (y la copia)',
+  'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
   'password.cannotGenerate':
     'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
-  'copy.done': 'Copiato negli appunti: {what} (tramite il terminale, OSC 52).',
-  'copy.password': 'la password',
 };

@@ -31,8 +31,7 @@ export type BindingId =
   | 'sortStatus'
   | 'statusFilter'
   // tui-polish
-  | 'generate'
-  | 'copy';
+  | 'generate';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -105,7 +104,6 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
   // tui-polish: Ctrl+G because a password form types every printable key into its fields.
   { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
-  { id: 'copy', keys: 'y', label: 'key.copy', help: 'help.copy', chars: ['y'] },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));
