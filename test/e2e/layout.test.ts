@@ -53,7 +53,9 @@ function headerFits(screen: string, columns: number): boolean {
     /^\S/.test(header) &&
     header.trimEnd().length === columns &&
     header.trimEnd().endsWith('[DEMO]') &&
-    second.trim() === ''
+    // The context line (server · demo · admin), fitting the width, in place of the old blank gap.
+    /^\S.* · demo · admin@example\.com$/.test(second.trimEnd()) &&
+    second.trimEnd().length <= columns
   );
 }
 
@@ -109,7 +111,10 @@ describe('casella in a real terminal: the layout follows the terminal size', { t
     term.keys('Enter');
     const deep = await term.waitFor('Reset the password of mario.rossi@example.com');
     // Shown this way so a failure prints the two lines.
-    expect(linesOf(deep).slice(0, 2)).toEqual([expect.stringMatching(/^\S.* \[DEMO\]$/), '']);
+    expect(linesOf(deep).slice(0, 2)).toEqual([
+      expect.stringMatching(/^\S.* \[DEMO\]$/),
+      expect.stringMatching(/^\S+ · demo · admin@example\.com$/),
+    ]);
     expect(headerFits(deep, 80)).toBe(true);
   });
 

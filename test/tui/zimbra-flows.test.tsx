@@ -146,7 +146,8 @@ describe('Zimbra panel flows against the demo mock', () => {
       const ui = renderApp(domainAdmin);
       await waitForText(ui.lastFrame, 'Domains');
       await press(ui.stdin, KEY.enter);
-      await waitForText(ui.lastFrame, 'example.com');
+      // The row, not the bare name: the context line already shows domainadmin@example.com.
+      await waitForText(ui.lastFrame, '> example.com');
       await press(ui.stdin, KEY.enter);
       await waitForText(ui.lastFrame, 'Mail service:');
       await press(ui.stdin, 'j', 'j', KEY.enter);

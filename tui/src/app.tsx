@@ -1,6 +1,7 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { Breadcrumb } from './components/breadcrumb.tsx';
+import { ContextLine } from './components/context-line.tsx';
 import { Footer } from './components/footer.tsx';
 import { MessageLine } from './components/message-line.tsx';
 import { useFetches } from './hooks/use-fetches.ts';
@@ -61,7 +62,9 @@ function Shell({ session, lang }: AppProps) {
         parts={state.stack.map((s) => crumbOf(s, t))}
         badges={session.env.demo ? [t('badge.demo')] : []}
       />
-      <Box flexDirection="column" flexGrow={1} marginTop={1} overflow="hidden">
+      {/* On the line that used to be the gap under the breadcrumb: the body keeps its height. */}
+      <ContextLine env={session.env} width={state.columns} />
+      <Box flexDirection="column" flexGrow={1} overflow="hidden">
         {/* Never squeezed: a view taller than the room loses its last lines, instead of Yoga
             shrinking its lines into each other (garbled rows in a small terminal). */}
         <Box flexDirection="column" flexShrink={0}>

@@ -110,6 +110,7 @@ async function openSession(
     user,
     password,
     profiles: store,
+    profile: profile?.name,
     ...(caFile ? { ca: readFileSync(caFile, 'utf8') } : {}),
     ...(pecUrl ? { pecUrl } : {}),
     ...(accountUrl ? { accountUrl } : {}),

@@ -450,4 +450,12 @@ export const en = {
   'col.target': 'Target',
   'col.outcome': 'Outcome',
   'col.code': 'Code',
+
+  // tui-polish: context line, password generator, copy, command line.
+  'context.demo': 'demo',
+  'key.generate': 'generate',
+  'help.generate': 'Fill both password fields with a random password that meets the policy',
+  'password.generated': 'Generated password, shown only now: {password}  (note it now)',
+  'password.cannotGenerate':
+    'No password can meet this policy (its maximum length is below its required characters): type one.',
 } as const;

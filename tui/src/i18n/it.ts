@@ -465,4 +465,12 @@ export const it: Catalogue = {
   'col.target': 'Oggetto',
   'col.outcome': 'Esito',
   'col.code': 'Codice',
+
+  // tui-polish: context line, password generator, copy, command line.
+  'context.demo': 'demo',
+  'key.generate': 'genera',
+  'help.generate': 'Riempie i due campi password con una password casuale che rispetta le regole',
+  'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
+  'password.cannotGenerate':
+    'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
 };

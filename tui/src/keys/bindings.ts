@@ -29,7 +29,9 @@ export type BindingId =
   | 'sortName'
   | 'sortType'
   | 'sortStatus'
-  | 'statusFilter';
+  | 'statusFilter'
+  // tui-polish
+  | 'generate';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -100,6 +102,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'sortType', keys: 'T', label: 'key.sortType', help: 'help.sortType', chars: ['T'] },
   { id: 'sortStatus', keys: 'S', label: 'key.sortStatus', help: 'help.sortStatus', chars: ['S'] },
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
+  // tui-polish: Ctrl+G because a password form types every printable key into its fields.
+  { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));

@@ -24,6 +24,8 @@ export interface ConnectOptions {
   /** Where the session's changes are journaled; unset, the user's journal (journalPath, CASELLA_JOURNAL=off). */
   readonly journal?: JournalStore | undefined;
   readonly demo?: boolean;
+  /** Name of the saved profile the connection comes from, for the context line. */
+  readonly profile?: string | undefined;
   /** Prefill of the PEC login. */
   readonly pecUser?: string;
   readonly pecPassword?: string;
@@ -56,6 +58,7 @@ export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
       demo: o.demo ?? false,
       user: o.user,
       server: new URL(o.url).host,
+      ...(o.profile ? { profile: o.profile } : {}),
       pecUser: o.pecUser ?? '',
       pecPassword: o.pecPassword ?? '',
     },

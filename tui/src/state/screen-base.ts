@@ -21,6 +21,8 @@ export interface Env {
   /** The admin user and server shown on Home. */
   readonly user: string;
   readonly server: string;
+  /** The saved profile the session was opened from, shown on the context line; unset when none. */
+  readonly profile?: string;
   /** Prefill of the PEC login (the demo postmaster in demo mode). */
   readonly pecUser: string;
   readonly pecPassword: string;

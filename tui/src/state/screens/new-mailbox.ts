@@ -3,7 +3,8 @@ import type { NewMailboxSetup, PasswordRules } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue, focused } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
 import { errorMessage, successMessage } from '../message.ts';
-import { passwordFields, refusePassword } from '../password-form.ts';
+import { generateKey, passwordFields, refusePassword } from '../password-form.ts';
+import { isWrite } from '../requests.ts';
 import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { buyScreen } from './buy.ts';
 
@@ -73,6 +74,11 @@ function submit(s: NewMailboxScreen) {
 
 export const newMailboxLogic: ScreenLogic<NewMailboxScreen> = {
   onKey: (s, key) =>
+    (is(key, 'generate') && !(s.pending && isWrite(s.pending.req))
+      ? s.setup
+        ? generateKey(s, key, rulesOf(s))
+        : notReady(s)
+      : null) ??
     formScreenKey(s, key, submit, (s2, k) =>
       is(k, 'buy') && focused(s2.form)?.name === 'type' && typeFull(s2)
         ? { screen: s2, nav: { type: 'push', screen: buyScreen(s2.domain, fieldValue(s2.form, 'type')) } }
@@ -100,5 +106,6 @@ export const newMailboxLogic: ScreenLogic<NewMailboxScreen> = {
   reload: (s) => withRequest(s, { op: 'newMailboxSetup', domain: s.domain }),
   captures: (s) => capturesText(s.form),
   dirty: (s) => s.form.dirty,
-  footer: (s) => (typeFull(s) ? ['buy', ...FORM_FOOTER, 'cycle'] : [...FORM_FOOTER, 'cycle']),
+  footer: (s) =>
+    typeFull(s) ? ['buy', ...FORM_FOOTER, 'cycle', 'generate'] : [...FORM_FOOTER, 'cycle', 'generate'],
 };
