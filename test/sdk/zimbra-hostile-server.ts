@@ -1,11 +1,7 @@
 // A programmable loopback server for hostile-answer tests: records every request, answers with a handler.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** One request as the server saw it. */
 export interface SeenRequest {
@@ -77,40 +73,4 @@ export function authResponse(token = '0_hostile_token_0123456789'): string {
 export function sendXml(res: ServerResponse, xml: string, status = 200): void {
   res.writeHead(status, { 'content-type': 'application/soap+xml; charset=utf-8' });
   res.end(xml);
-}
-
-/** A throwaway self-signed certificate for 127.0.0.1, valid one day. */
-export function throwawayCert(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'casella-hostile-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -1,14 +1,9 @@
 // Finding 1 of the hardening issue: a redirect is never followed, so no body, password or token reaches its target.
 import { TransportError, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestCertificates } from '../mock-server/tls-certificates.ts';
 import { failure } from './zimbra-fixtures.ts';
-import {
-  authResponse,
-  type HostileServer,
-  sendXml,
-  startHostile,
-  throwawayCert,
-} from './zimbra-hostile-server.ts';
+import { authResponse, type HostileServer, sendXml, startHostile } from './zimbra-hostile-server.ts';
 
 const PASSWORD = 'Segreta-Redirect-1!';
 const TOKEN = '0_token_that_must_not_travel_42';
@@ -62,13 +57,17 @@ describe('redirects from a Zimbra endpoint', () => {
 
   it('never sends the password in clear when an https endpoint redirects to http', async () => {
     const plain = await start((_seen, res) => sendXml(res, authResponse()));
-    const tls = throwawayCert();
-    const secure = await start((_seen, res) => {
-      res.writeHead(307, { location: `${plain.url}/service/admin/soap` });
-      res.end();
-    }, tls);
+    const certs = makeTestCertificates();
+    certs.remove();
+    const secure = await start(
+      (_seen, res) => {
+        res.writeHead(307, { location: `${plain.url}/service/admin/soap` });
+        res.end();
+      },
+      { key: certs.key, cert: certs.cert },
+    );
     const error = await failure(
-      ZimbraAdmin.login({ url: secure.url, username: 'admin@example.com', password: PASSWORD, ca: tls.cert }),
+      ZimbraAdmin.login({ url: secure.url, username: 'admin@example.com', password: PASSWORD, ca: certs.ca }),
     );
     expect(error).toMatchObject({ status: 307, location: `${plain.url}/service/admin/soap` });
     expect(secure.requests).toHaveLength(1);
