@@ -5,6 +5,7 @@ import { type AppState, appReducer, ctxOf, initialState, topOf } from '../../tui
 import { listPage } from '../../tui/src/state/layout.ts';
 import { logicOf } from '../../tui/src/state/registry.ts';
 import type { Env } from '../../tui/src/state/screen-base.ts';
+import { mailboxActions } from '../../tui/src/state/screens/mailbox.ts';
 import { MAILBOX_PAGE, type mailboxesScreen, rowAt } from '../../tui/src/state/screens/mailboxes.ts';
 
 const ENV: Env = { demo: true, user: 'admin@example.com', server: '127.0.0.1', pecUser: '', pecPassword: '' };
@@ -240,5 +241,35 @@ describe('the app reducer', () => {
     const b = keys(s, 'j');
     expect(a).toEqual(b);
     expect(s).toEqual(copy);
+  });
+  it('keeps the cursor on the action it was on when the loaded detail adds Lock and Close', () => {
+    // Enter on the first row opens its Mailbox screen, whose detail is still loading.
+    const opened = keys(onMailboxes(), named('enter'));
+    const mailbox = topOf(opened);
+    expect(mailbox.kind).toBe('mailbox');
+    // G before the detail arrives: the last entry, Delete mailbox.
+    const onDelete = keys(opened, 'G');
+    const detail = {
+      address: 'user000@example.com',
+      name: 'User 0',
+      type: 'Standard',
+      status: 'active',
+      usedBytes: 0,
+      limitBytes: 100,
+      aliases: [],
+      forwardTo: [],
+      forwardingAllowed: true,
+      createdAt: null,
+      lastLogin: null,
+    };
+    const loaded = appReducer(onDelete, {
+      type: 'loaded',
+      id: mailbox.id,
+      seq: mailbox.pending?.seq ?? 0,
+      data: { kind: 'mailboxDetail', detail },
+    });
+    const top = topOf(loaded);
+    expect(top.kind === 'mailbox' && mailboxActions(top)[top.cursor]).toBe('delete');
+    expect(topOf(keys(loaded, named('enter'))).kind).toBe('deleteMailbox');
   });
 });

@@ -1,5 +1,9 @@
 import { ZimbraAdmin } from '@casella/sdk';
+import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { TextField } from '../../tui/src/components/text-field.tsx';
+import { I18nProvider } from '../../tui/src/i18n/index.tsx';
+import { forwardingScreen } from '../../tui/src/state/screens/forwarding.ts';
 import {
   DEMO_ADMIN,
   DEMO_PASSWORD,
@@ -99,5 +103,24 @@ describe('a text field has a cursor and readline keys', () => {
     } finally {
       await admin.close();
     }
+  });
+});
+
+describe('a choice field', () => {
+  it('shows the label of its value in the user’s language, not the stored value', () => {
+    const allowed = forwardingScreen('a@example.com', [], true).form.fields[1];
+    if (!allowed) throw new Error('the Forwarding form has an "allowed" field');
+    const italian = render(
+      <I18nProvider lang="it">
+        <TextField field={allowed} focused={false} />
+      </I18nProvider>,
+    );
+    expect(italian.lastFrame()).toContain('< sì >');
+    const en = render(
+      <I18nProvider lang="en">
+        <TextField field={{ ...allowed, value: 'no' }} focused={false} />
+      </I18nProvider>,
+    );
+    expect(en.lastFrame()).toContain('< no >');
   });
 });

@@ -29,7 +29,7 @@ export function TextField({ field, focused, labelWidth = 20 }: TextFieldProps) {
       </Box>
       <Text wrap="truncate">
         {field.kind === 'choice' ? (
-          `< ${field.value || '-'} >`
+          `< ${choiceLabel(field, t) || '-'} >`
         ) : (
           <Value chars={chars} at={focused ? cursorOf(field) : -1} />
         )}

@@ -23,6 +23,7 @@ export function MailboxView({ screen, height }: ViewPropsOf<'mailbox'>) {
         <Menu
           items={mailboxActions(screen).map((a) => ({ label: t(MAILBOX_ACTION_LABEL[a]) }))}
           cursor={screen.cursor}
+          rows={menuRows}
         />
       </Box>
     </Box>

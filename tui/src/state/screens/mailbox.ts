@@ -148,7 +148,12 @@ export const mailboxLogic: ScreenLogic<MailboxScreen> = {
     if (data.kind === 'mailboxDetail') {
       const detail = data.detail;
       const next = { ...s, detail };
-      return stay({ ...next, cursor: Math.min(s.cursor, mailboxActions(next).length - 1) });
+      // The status adds or removes lifecycle entries: the cursor stays on the action it was on, so a key
+      // pressed while the detail loaded (G to Delete) still means what the user saw.
+      const before = mailboxActions(s)[s.cursor];
+      const after = mailboxActions(next);
+      const kept = before === undefined ? -1 : after.indexOf(before);
+      return stay({ ...next, cursor: kept >= 0 ? kept : Math.min(s.cursor, after.length - 1) });
     }
     if (data.kind === 'done' && s.changing) {
       // The status changed: the detail reloads here and the list below shows the new status when back.
