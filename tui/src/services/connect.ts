@@ -1,4 +1,4 @@
-import { ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
+import { createBulk, ZimbraAccount, ZimbraAdmin } from '@casella/sdk';
 import { createJournalStore, type JournalStore, journalPath } from '../journal/index.ts';
 import { pecService } from './pec-service.ts';
 import type { ProfileService, Session } from './session.ts';
@@ -76,6 +76,7 @@ export async function connectSession(o: ConnectOptions): Promise<OpenSession> {
       },
     },
     pec,
+    bulk: createBulk(admin),
     profiles: o.profiles,
     journal: o.journal ?? createJournalStore(journalPath()),
     async close() {

@@ -1,3 +1,4 @@
+import type { Bulk } from '@casella/sdk';
 import type { JournalStore } from '../journal/index.ts';
 import type { Env } from '../state/screen-base.ts';
 import type {
@@ -90,6 +91,8 @@ export interface Session {
   readonly zimbra: ZimbraService;
   readonly account: AccountService;
   readonly pec: PecService;
+  /** The SDK's bulk engine on the same admin connection: Import and bulk actions on marked mailboxes. */
+  readonly bulk: Bulk;
   readonly profiles: ProfileService;
   /** The audit journal every change is appended to and the Activity screen reads; none keeps nothing. */
   readonly journal?: JournalStore;
