@@ -2,8 +2,9 @@ import { CasellaError } from '../errors/index.ts';
 import type { BulkSummary } from './outcomes.ts';
 
 /**
- * The run stopped at its AbortSignal after the batches in flight settled. Code `ABORTED`; `summary`
- * counts what was done. Rows without an outcome are picked up by a run with `resume: true`.
+ * The run stopped at its AbortSignal: the batch and reads in flight were cut at once. Code `ABORTED`;
+ * `summary` counts what was done. Rows without an outcome (those of a cut batch included: their writes
+ * may or may not have happened) are picked up by a run with `resume: true`, which reads them back first.
  */
 export class BulkAbortedError extends CasellaError {
   override name = 'BulkAbortedError';

@@ -1,4 +1,10 @@
-import { CasellaError, isZimbraFault, ValidationError, ZimbraFault } from '../errors/index.ts';
+import {
+  CasellaError,
+  isZimbraFault,
+  TransportError,
+  ValidationError,
+  ZimbraFault,
+} from '../errors/index.ts';
 import type { BatchItem, BatchResult, ZimbraAdmin } from '../zimbra/index.ts';
 import { BulkAbortedError } from './aborted-error.ts';
 import { Channel, Signal } from './channel.ts';
@@ -139,6 +145,8 @@ export async function* execute(run: Execution): AsyncGenerator<BulkOutcome, Bulk
       stats.readBacks++;
       found = await directory.account(job.row.address);
     } catch (readError) {
+      // Stopped by the caller: the row stays open (its journaled intent sends a resumed run to read it back).
+      if (signal?.aborted) return;
       // Still unknown: the row is not sent again, it ends as failed with the read's error.
       await finish(job, { kind: 'done', outcome: 'failed', error: asCasella(readError) });
       return;
@@ -183,8 +191,12 @@ export async function* execute(run: Execution): AsyncGenerator<BulkOutcome, Bulk
     let results: readonly BatchResult<unknown>[] | undefined;
     let failure: unknown;
     try {
-      results = await admin.batch(items, { onError: 'continue' });
+      // The caller's signal (not the consumer's halt) cuts the batch in flight: Ctrl+C does not wait.
+      results = await admin.batch(items, { onError: 'continue', signal });
     } catch (error) {
+      // Aborted mid-batch: whether the writes happened is unknown, so the rows stay open; their intents
+      // are journaled and a resumed run reads them back before sending anything.
+      if (signal?.aborted) return;
       failure = error;
     }
     await Promise.all(
@@ -276,6 +288,9 @@ function batchFailure(error: unknown, from: number, to: number): Step {
     }
     return { kind: 'done', outcome: 'refused', error };
   }
+  // Refused connection, TLS failure, a redirect, a 4xx page: the request surely did nothing, so the
+  // rows are sent again without a read back.
+  if (error instanceof TransportError && !error.mayHaveBeenProcessed) return { kind: 'retry', error };
   if (isUnclear(error)) return { kind: 'unclear', error: error as CasellaError };
   throw error;
 }
