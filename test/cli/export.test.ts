@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../tui/src/cli/commands/csv-cell.ts';
 import { ndjson, useCliMock } from './run-casella.ts';
 
 const cli = useCliMock();
@@ -45,9 +46,58 @@ describe('casella export', { timeout: 60_000 }, () => {
     expect(rows[0]).toMatchObject({ type: 'Standard', quota: 5 * 1024 ** 3 });
   });
 
+  it('puts a quote before cells a spreadsheet would run as formulas, and --raw-cells writes them as stored', async () => {
+    const modify = await cli.run([
+      'accounts',
+      'modify',
+      'giulia.bianchi@example.com',
+      ...cli.admin,
+      '--given-name',
+      '=HYPERLINK("http://evil.example/","x")',
+      '--sn',
+      '@SUM(A1:A9)',
+      '--display-name',
+      '+39 06 1234',
+    ]);
+    expect(modify.stderr).toBe('');
+    expect(modify.code).toBe(0);
+    const guarded = await cli.run(['export', ...cli.admin, '--domain', 'example.com']);
+    expect(guarded.code).toBe(0);
+    expect(guarded.stdout).toContain(
+      `\r\ngiulia.bianchi@example.com,"'=HYPERLINK(""http://evil.example/"",""x"")",'@SUM(A1:A9),'+39 06 1234,Professional,`,
+    );
+    const raw = await cli.run(['export', ...cli.admin, '--domain', 'example.com', '--raw-cells']);
+    expect(raw.code).toBe(0);
+    expect(raw.stdout).toContain(
+      `giulia.bianchi@example.com,"=HYPERLINK(""http://evil.example/"",""x"")",@SUM(A1:A9),+39 06 1234,Professional,`,
+    );
+    // NDJSON is for programs: values exactly as stored.
+    const json = await cli.run(['export', ...cli.admin, '--domain', 'example.com', '--format', 'ndjson']);
+    const carlo = ndjson<{ address: string; givenName: string }>(json.stdout).find(
+      (r) => r.address === 'giulia.bianchi@example.com',
+    );
+    expect(carlo?.givenName).toBe('=HYPERLINK("http://evil.example/","x")');
+  });
+
   it('needs --domain (exit 2)', async () => {
     const run = await cli.run(['export', ...cli.admin]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--domain is required.');
+  });
+});
+
+describe('csvCell', () => {
+  it('guards every formula start OWASP names (= + - @ tab carriage return) and leaves other text and numbers alone', () => {
+    const guard = { guardFormulas: true };
+    expect(csvCell('=1+1', guard)).toBe("'=1+1");
+    expect(csvCell('+1', guard)).toBe("'+1");
+    expect(csvCell('-1', guard)).toBe("'-1");
+    expect(csvCell('@A1', guard)).toBe("'@A1");
+    expect(csvCell('\t=1', guard)).toBe("'\t=1");
+    expect(csvCell('\r=1', guard)).toBe('"\'\r=1"');
+    expect(csvCell('Anna', guard)).toBe('Anna');
+    expect(csvCell('Anna=Bea', guard)).toBe('Anna=Bea');
+    expect(csvCell(-5, guard)).toBe('-5');
+    expect(csvCell('=1+1')).toBe('=1+1');
   });
 });

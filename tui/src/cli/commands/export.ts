@@ -24,6 +24,7 @@ export const exportCommands: readonly CommandSpec[] = [
         choices: ['csv', 'ndjson'],
         help: 'flag.format',
       },
+      { name: 'raw-cells', type: 'boolean', help: 'flag.rawCells' },
     ],
     async run(ctx) {
       const domain = ctx.text('domain');
@@ -35,6 +36,8 @@ export const exportCommands: readonly CommandSpec[] = [
       const total = await admin.accounts.count({ domain });
       const progress = createProgress(ctx.io.stderr, total, ctx.io.stdout.isTTY !== true);
       const out = ctx.io.stdout;
+      // A name like `=HYPERLINK(…)` must not run when the file is opened in a spreadsheet (OWASP).
+      const cells = { guardFormulas: ctx.flags['raw-cells'] !== true };
       if (!ndjson) out.write(csvLine(COLUMNS));
       for await (const a of admin.accounts.search({ domain, pageSize: 500 })) {
         const v = accountView(a, names);
@@ -47,7 +50,14 @@ export const exportCommands: readonly CommandSpec[] = [
           quota: v.quotaBytes,
           status: v.status,
         };
-        out.write(ndjson ? `${JSON.stringify(row)}\n` : csvLine(COLUMNS.map((c) => row[c])));
+        out.write(
+          ndjson
+            ? `${JSON.stringify(row)}\n`
+            : csvLine(
+                COLUMNS.map((c) => row[c]),
+                cells,
+              ),
+        );
         progress.tick();
       }
       progress.end();

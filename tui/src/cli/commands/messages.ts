@@ -80,6 +80,8 @@ const en = {
   'flag.max': 'the new limit (a count)',
   'flag.sort': 'order: percent, used or limit',
   'flag.format': 'output format (default csv; ndjson with --json)',
+  'flag.rawCells':
+    "CSV cells exactly as stored: no ' before a value starting with = + - @ (spreadsheet formula guard)",
   'flag.since': 'only entries since 30m, 12h, 7d or a date such as 2026-12-01',
   'flag.operation': 'only operations starting with this, e.g. accounts. or import.',
   'flag.dryRun': 'check every row and the capacity; change nothing',
@@ -307,6 +309,8 @@ const it: { readonly [K in MessageKey]: string } = {
   'flag.max': 'il nuovo limite (un numero)',
   'flag.sort': 'ordine: percent, used o limit',
   'flag.format': 'formato di uscita (predefinito csv; ndjson con --json)',
+  'flag.rawCells':
+    "celle CSV esattamente come salvate: nessun ' prima di un valore che inizia con = + - @ (protezione dalle formule dei fogli di calcolo)",
   'flag.since': 'solo voci da 30m, 12h, 7d o da una data come 2026-12-01',
   'flag.operation': 'solo operazioni che iniziano così, es. accounts. o import.',
   'flag.dryRun': 'controlla ogni riga e la capienza; non cambia nulla',
