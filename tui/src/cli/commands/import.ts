@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import {
+  type BulkOperation,
   type BulkOutcome,
   type BulkRow,
   createBulk,
@@ -28,6 +29,15 @@ const DONE: ReadonlySet<OutcomeKind> = new Set([
   'deleted',
   'absent',
 ]);
+
+/** What `--operation` names, and the engine's name for it. */
+const OPERATIONS = { create: 'create', modify: 'modify', passwd: 'setPassword', delete: 'delete' } as const;
+type ImportOperation = keyof typeof OPERATIONS;
+
+function operationOf(ctx: CommandContext): ImportOperation {
+  const given = ctx.text('operation') ?? 'create';
+  return given in OPERATIONS ? (given as ImportOperation) : 'create';
+}
 
 function formatOf(ctx: CommandContext, file: string): 'csv' | 'ndjson' {
   const given = ctx.text('format');
@@ -63,7 +73,12 @@ function outcomeView(o: BulkOutcome) {
   };
 }
 
-function printDryRun(ctx: CommandContext, file: string, report: PreflightReport): ExitCode {
+function printDryRun(
+  ctx: CommandContext,
+  file: string,
+  operation: ImportOperation,
+  report: PreflightReport,
+): ExitCode {
   if (ctx.json) {
     for (const v of report.verdicts)
       ctx.out.ndjson({
@@ -86,7 +101,13 @@ function printDryRun(ctx: CommandContext, file: string, report: PreflightReport)
     const rows = report.verdicts.map((v) => [
       String(v.line),
       v.address,
-      ctx.t(`kind.${v.verdict}`),
+      ctx.t(
+        v.verdict !== 'write'
+          ? `kind.${v.verdict}`
+          : operation === 'create'
+            ? 'kind.write'
+            : `kind.write.${operation}`,
+      ),
       [...(v.issues ?? []).map((i) => describeIssueIn(ctx.lang, i)), ...(v.differences ?? [])].join('; '),
     ]);
     ctx.out.table([ctx.t('col.row'), ctx.t('col.address'), ctx.t('col.outcome'), ''], rows);
@@ -95,14 +116,21 @@ function printDryRun(ctx: CommandContext, file: string, report: PreflightReport)
     for (const i of issuesOnly) ctx.out.line(describeIssueIn(ctx.lang, i));
     ctx.out.line(
       report.ok
-        ? ctx.t('import.dryRunOk', { file, total: report.total, writes: report.writes })
+        ? ctx.t(operation === 'create' ? 'import.dryRunOk' : `import.dryRunOk.${operation}`, {
+            file,
+            total: report.total,
+            writes: report.writes,
+          })
         : ctx.t('import.dryRunRefused', { file }),
     );
   }
   return report.ok ? EXIT.ok : EXIT.refused;
 }
 
-/** `casella import FILE`: exactly-once bulk creation on the SDK's engine, resumable from the journal. */
+/**
+ * `casella import FILE`: exactly-once bulk work on the SDK's engine, resumable from the journal. The file's
+ * rows are created (default), modified, given passwords or deleted, as `--operation` says.
+ */
 export const importCommands: readonly CommandSpec[] = [
   {
     path: ['import'],
@@ -110,6 +138,14 @@ export const importCommands: readonly CommandSpec[] = [
     summary: 'cmd.import',
     backend: 'zimbra',
     flags: [
+      {
+        name: 'operation',
+        type: 'string',
+        value: 'create|modify|passwd|delete',
+        choices: ['create', 'modify', 'passwd', 'delete'],
+        help: 'flag.importOperation',
+      },
+      { name: 'confirm-count', type: 'string', value: 'N', help: 'flag.confirmCount' },
       { name: 'dry-run', type: 'boolean', help: 'flag.dryRun' },
       { name: 'resume', type: 'boolean', help: 'flag.resume' },
       { name: 'report', type: 'string', value: 'FILE', file: true, help: 'flag.report' },
@@ -135,6 +171,13 @@ export const importCommands: readonly CommandSpec[] = [
       if (resume && ctx.journal.path === undefined)
         throw new UsageError('import.resumeNeedsJournal', {}, 'import');
       if (generate && !passwordFile) throw new UsageError('error.generateNeedsFile', {}, 'import');
+      const operation = operationOf(ctx);
+      if (generate && operation !== 'create' && operation !== 'passwd')
+        throw new UsageError('import.generateOnlyFor', {}, 'import');
+      // A delete names how many accounts go: a file longer than the admin thought deletes nothing.
+      const confirmCount = intFlag(ctx, 'confirm-count');
+      if (operation === 'delete' && confirmCount === undefined && ctx.flags['dry-run'] !== true)
+        throw new UsageError('import.deleteNeedsCount', {}, 'import');
       const batchSize = intFlag(ctx, 'batch-size');
       const concurrency = intFlag(ctx, 'concurrency');
       // The file must be readable before a login is spent on it.
@@ -147,10 +190,12 @@ export const importCommands: readonly CommandSpec[] = [
       const journal = ctx.journal.path === undefined ? undefined : createBulkJournal(ctx.journal);
       const common = { ...(journal ? { journal } : {}), ...(resume ? { resume } : {}) };
       if (ctx.flags['dry-run'] === true) {
+        const engineOperation: BulkOperation = OPERATIONS[operation];
         return printDryRun(
           ctx,
           file,
-          await bulk.preflight('create', rows(), { ...common, generatePasswords: generate }),
+          operation,
+          await bulk.preflight(engineOperation, rows(), { ...common, generatePasswords: generate }),
         );
       }
       const passwords = generate && passwordFile ? openPrivate(passwordFile, resume) : undefined;
@@ -159,7 +204,8 @@ export const importCommands: readonly CommandSpec[] = [
       const controller = new AbortController();
       let stoppedAt = 0;
       const stop = () => {
-        // A second Ctrl+C does not wait for the batches in flight (the journal has their intents). The
+        // The first Ctrl+C cuts the batch in flight (the engine passes the signal to the request; the
+        // journal has its intents, so --resume reads those rows back); a second one exits at once. The
         // same signal can arrive twice in a row (tsx's loader re-emits it), so only a later one counts.
         if (stoppedAt > 0 && Date.now() - stoppedAt > 1000) process.exit(EXIT.interrupted);
         if (stoppedAt === 0) stoppedAt = Date.now();
@@ -170,24 +216,36 @@ export const importCommands: readonly CommandSpec[] = [
       const progress = createProgress(ctx.io.stderr, undefined);
       const counts = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as Record<OutcomeKind, number>;
       try {
-        const run = bulk.create(rows(), {
+        const options = {
           ...common,
           signal: controller.signal,
           ...(batchSize !== undefined ? { batchSize } : {}),
           ...(concurrency !== undefined ? { concurrency } : {}),
           ...(ctx.flags['skip-invalid'] === true ? { skipInvalid: true } : {}),
-          ...(ctx.flags['must-change'] === true ? { mustChangePassword: true } : {}),
-          ...(passwords === undefined
-            ? {}
-            : {
-                generatePasswords: true,
-                // Written before the write that sets it is sent: a crash cannot lose a password.
-                onGeneratedPassword: (address: string, password: string) => {
-                  writeSync(passwords, csvLine([address, password]));
-                },
-              }),
-          onProgress: (p) => progress.update(p.done, p.total),
-        });
+          onProgress: (p: { done: number; total: number }) => progress.update(p.done, p.total),
+        };
+        // Written before the write that sets it is sent: a crash cannot lose a password.
+        const sink =
+          passwords === undefined
+            ? undefined
+            : (address: string, password: string) => {
+                writeSync(passwords, csvLine([address, password]));
+              };
+        const run =
+          operation === 'modify'
+            ? bulk.modify(rows(), options)
+            : operation === 'passwd'
+              ? bulk.setPasswords(rows(), {
+                  ...options,
+                  ...(sink === undefined ? {} : { generate: true, onGeneratedPassword: sink }),
+                })
+              : operation === 'delete'
+                ? bulk.delete(rows(), { ...options, confirmCount: confirmCount ?? -1 })
+                : bulk.create(rows(), {
+                    ...options,
+                    ...(ctx.flags['must-change'] === true ? { mustChangePassword: true } : {}),
+                    ...(sink === undefined ? {} : { generatePasswords: true, onGeneratedPassword: sink }),
+                  });
         for await (const o of run) {
           counts[o.kind]++;
           const view = outcomeView(o);

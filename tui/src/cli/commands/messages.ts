@@ -124,6 +124,17 @@ const en = {
   'flag.batchSize': 'rows per BatchRequest (default 100)',
   'flag.concurrency': 'BatchRequests in flight at once (default 4)',
   'import.dryRunOk': 'Dry run of {file}: {total} rows, {writes} to create, nothing changed.',
+  'flag.importOperation': 'what the rows ask for: create (default), modify, passwd (set passwords) or delete',
+  'flag.confirmCount': 'with --operation delete: the number of rows, to confirm how many accounts go',
+  'import.generateOnlyFor': '--generate-passwords works with --operation create or passwd only.',
+  'import.deleteNeedsCount':
+    '--operation delete needs --confirm-count N, the number of rows in the file (try --dry-run first).',
+  'import.dryRunOk.modify': 'Dry run of {file}: {total} rows, {writes} to modify, nothing changed.',
+  'import.dryRunOk.passwd': 'Dry run of {file}: {total} rows, {writes} passwords to set, nothing changed.',
+  'import.dryRunOk.delete': 'Dry run of {file}: {total} rows, {writes} to delete, nothing changed.',
+  'kind.write.modify': 'to modify',
+  'kind.write.passwd': 'password to set',
+  'kind.write.delete': 'to delete',
   'import.dryRunRefused': 'Dry run of {file}: refused; nothing would be written.',
   'import.shortfall': '{domain}: {needed} {type} mailboxes needed, {free} free ({used} used of {max}).',
   'import.shortfallTotal': '{domain}: {needed} mailboxes needed in all, {free} free ({used} used of {max}).',
@@ -354,6 +365,19 @@ const it: { readonly [K in MessageKey]: string } = {
   'flag.batchSize': 'righe per BatchRequest (predefinito 100)',
   'flag.concurrency': 'BatchRequest in corso contemporaneamente (predefinito 4)',
   'import.dryRunOk': 'Prova di {file}: {total} righe, {writes} da creare, nulla è cambiato.',
+  'flag.importOperation':
+    'cosa chiedono le righe: create (creare, predefinito), modify (modificare), passwd (impostare le password) o delete (eliminare)',
+  'flag.confirmCount': 'con --operation delete: il numero di righe, per confermare quante caselle eliminare',
+  'import.generateOnlyFor': '--generate-passwords vale solo con --operation create o passwd.',
+  'import.deleteNeedsCount':
+    '--operation delete richiede --confirm-count N, il numero di righe del file (prova prima con --dry-run).',
+  'import.dryRunOk.modify': 'Prova di {file}: {total} righe, {writes} da modificare, nulla è cambiato.',
+  'import.dryRunOk.passwd':
+    'Prova di {file}: {total} righe, {writes} password da impostare, nulla è cambiato.',
+  'import.dryRunOk.delete': 'Prova di {file}: {total} righe, {writes} da eliminare, nulla è cambiato.',
+  'kind.write.modify': 'da modificare',
+  'kind.write.passwd': 'password da impostare',
+  'kind.write.delete': 'da eliminare',
   'import.dryRunRefused': 'Prova di {file}: rifiutato; non verrebbe scritto nulla.',
   'import.shortfall': '{domain}: servono {needed} caselle {type}, {free} libere ({used} usate su {max}).',
   'import.shortfallTotal':
