@@ -124,7 +124,7 @@ describe('casella import --operation', { timeout: 120_000 }, () => {
       '--confirm-count',
       '2',
     ]);
-    expect(wrong.code).not.toBe(0);
+    expect(wrong.code).toBe(4);
     expect(wrong.stderr).toContain('confirmCount');
     expect(await withAdmin(async (admin) => (await admin.accounts.get('op1@bulk.example.com')).name)).toBe(
       'op1@bulk.example.com',
