@@ -302,6 +302,18 @@ async function defaultCos(directory: Directory): Promise<Cos | undefined> {
   }
 }
 
+// One policy per COS object, not one per row: the directory hands out each COS once per run.
+const COS_POLICIES = new WeakMap<Cos, PasswordPolicy>();
+
+function cosPolicy(cos: Cos): PasswordPolicy {
+  let policy = COS_POLICIES.get(cos);
+  if (policy === undefined) {
+    policy = PasswordPolicy.fromAttrs(cos.attrs);
+    COS_POLICIES.set(cos, policy);
+  }
+  return policy;
+}
+
 /** A new account's policy is its type's; an existing account's is in its own attributes (COS applied). */
 async function policyFor(
   operation: BulkOperation,
@@ -313,11 +325,11 @@ async function policyFor(
   if (operation === 'setPassword') {
     return job.account === undefined ? undefined : PasswordPolicy.fromAttrs(job.account.attrs);
   }
-  if (cos !== undefined) return PasswordPolicy.fromAttrs(cos.attrs);
+  if (cos !== undefined) return cosPolicy(cos);
   if (defaultCosId === undefined) return undefined;
   try {
     const fallback = await directory.cos(defaultCosId);
-    return fallback === undefined ? undefined : PasswordPolicy.fromAttrs(fallback.attrs);
+    return fallback === undefined ? undefined : cosPolicy(fallback);
   } catch (error) {
     // A domain admin may not read the default COS: the server still checks the password.
     if (isZimbraFault(error, 'service.PERM_DENIED')) return undefined;
