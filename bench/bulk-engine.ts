@@ -1,5 +1,6 @@
 // The bulk engine against one mock process (a child process, so client and server do not share a thread):
 // 10,000 creates with the engine's defaults and its best setting, a sequential accounts.create loop,
+// js-zimbra@1.0.0-beta.6's one-request-per-account loop (the JS peer, JSON SOAP),
 // and the floor (pre-serialized BatchRequest bodies POSTed over one keep-alive connection with a token
 // in hand), in the same run; then the same 10,000 under 10% faults (half of them lost answers) and
 // token expiry every 5 s, against the fault-free run. Prints figures; asserts nothing.
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { pecSeeds, zimbraSeeds } from '@casella/mock-server';
 import { type BulkOutcome, type BulkRow, createBulk, ZimbraAdmin } from '@casella/sdk';
 import { Agent, request } from 'undici';
+import { JsZimbra } from '../test/foreign/js-zimbra-client.ts';
 
 const N = Number(process.env.BULK_N ?? 10_000);
 const SWEEP_N = Math.min(N, Number(process.env.BULK_SWEEP_N ?? 1_000));
@@ -159,6 +161,30 @@ async function sequential(url: string, n: number): Promise<void> {
   }
 }
 
+/** The peer: js-zimbra 1.0.0-beta.6 (JSON SOAP), one CreateAccountRequest per account, as its README shows. */
+async function peer(url: string, n: number): Promise<void> {
+  const js = new JsZimbra(`${url}/service/admin/soap`);
+  await js.login(ADMIN.username, ADMIN.password, 'admin');
+  const admin = await login(url);
+  const cos = {
+    Standard: (await admin.cos.get('Standard')).id,
+    Professional: (await admin.cos.get('Professional')).id,
+  };
+  await admin.close();
+  for (const r of rows(n)) {
+    const answer = await js.call('CreateAccountRequest', {
+      name: r.address,
+      password: PASSWORD,
+      a: [
+        { n: 'givenName', _content: r.givenName ?? '' },
+        { n: 'sn', _content: r.sn ?? '' },
+        { n: 'zimbraCOSId', _content: cos[r.type as 'Standard'] },
+      ],
+    });
+    if (answer?.CreateAccountResponse === undefined) throw new Error('peer: a create failed');
+  }
+}
+
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** The floor: BatchRequest bodies serialized before the clock starts, POSTed in turn over one keep-alive socket. */
@@ -225,7 +251,7 @@ function line(f: Figure, floorRate?: number): string {
   const rate = f.n / f.seconds;
   const vsFloor = floorRate === undefined ? '' : `  ${fmt(rate / floorRate, 2)}× the floor's rate`;
   const server = `server CPU ${fmt((f.serverCpuMs * 1000) / f.n, 0).padStart(5)} µs/row`;
-  return `${f.label.padEnd(44)} ${fmt(f.n).padStart(6)} rows ${fmt(f.seconds, 2).padStart(7)} s ${fmt(rate).padStart(6)}/s  client CPU ${fmt((f.cpuMs * 1000) / f.n, 0).padStart(4)} µs/row  ${server}${vsFloor}`;
+  return `${f.label.padEnd(50)} ${fmt(f.n).padStart(6)} rows ${fmt(f.seconds, 2).padStart(7)} s ${fmt(rate).padStart(6)}/s  client CPU ${fmt((f.cpuMs * 1000) / f.n, 0).padStart(4)} µs/row  ${server}${vsFloor}`;
 }
 
 const { url, child, dir } = await startMock();
@@ -275,8 +301,15 @@ try {
     ),
   );
   figures.push(await measure(url, 'sequential accounts.create loop', N, () => sequential(url, N)));
+  const peerFig = await measure(url, 'js-zimbra 1.0.0-beta.6 (JSON), one per account', N, () => peer(url, N));
+  figures.push(peerFig);
   console.log('');
   for (const f of figures) console.log(line(f, floorRate));
+  const peerRate = N / peerFig.seconds;
+  console.log(
+    `engine defaults = ${fmt(N / defaults.seconds / peerRate, 1)}× the peer's loop (goal ≥ 20×); ` +
+      `engine defaults take ${fmt(defaults.seconds / floorFig.seconds, 2)}× the floor's time (goal ≤ 1.25×)`,
+  );
 
   // 10% faults, half of them answers lost after the write, and every token expired every 5 s.
   const outcomes: BulkOutcome[] = [];
