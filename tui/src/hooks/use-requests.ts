@@ -33,7 +33,7 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'rulesFor':
       return { kind: 'rules', rules: await zimbra.rulesFor(req.address) };
     case 'setPassword':
-      await zimbra.setPassword(req.address, req.password);
+      await zimbra.setPassword(req.address, req.password, req.mustChange);
       return done;
     case 'quota':
       return { kind: 'quota', quota: await zimbra.quota(req.address) };
@@ -87,6 +87,9 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
       return { kind: 'pecMailbox', mailbox: await pec.get(req.localPart) };
     case 'pecChangePassword':
       await pec.changePassword(req.localPart, req.password, req.passwordConfirm);
+      return done;
+    case 'pecOwnPassword':
+      await pec.changeOwnPassword(req.currentPassword, req.password, req.passwordConfirm);
       return done;
     case 'pecReset':
       return { kind: 'temporaryPassword', password: await pec.resetPassword(req.localPart) };

@@ -243,8 +243,8 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     async rulesFor(address) {
       return zimbraRules(await admin.passwordPolicy(address));
     },
-    async setPassword(address, password) {
-      await admin.accounts.setPassword(address, password);
+    async setPassword(address, password, mustChange) {
+      await admin.accounts.setPassword(address, password, { mustChange });
     },
     quota: (address) => admin.quota.of(address),
     deleteMailbox: (address) => admin.accounts.delete(address),

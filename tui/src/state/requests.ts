@@ -34,7 +34,13 @@ export type Request =
   | { readonly op: 'holder'; readonly address: string }
   | { readonly op: 'rename'; readonly address: string; readonly givenName: string; readonly sn: string }
   | { readonly op: 'rulesFor'; readonly address: string }
-  | { readonly op: 'setPassword'; readonly address: string; readonly password: string }
+  /** `mustChange` also sets Zimbra's zimbraPasswordMustChange: the owner picks a new one at next login. */
+  | {
+      readonly op: 'setPassword';
+      readonly address: string;
+      readonly password: string;
+      readonly mustChange: boolean;
+    }
   | { readonly op: 'quota'; readonly address: string }
   | { readonly op: 'deleteMailbox'; readonly address: string }
   | { readonly op: 'buySetup'; readonly domain: string }
@@ -72,6 +78,14 @@ export type Request =
   | {
       readonly op: 'pecChangePassword';
       readonly localPart: string;
+      readonly password: string;
+      readonly passwordConfirm: string;
+    }
+  /** The postmaster's own password; `currentPassword` is proven by a fresh login before the change. */
+  | {
+      readonly op: 'pecOwnPassword';
+      readonly address: string;
+      readonly currentPassword: string;
       readonly password: string;
       readonly passwordConfirm: string;
     }
