@@ -25,6 +25,10 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
       await zimbra.createMailbox(input);
       return done;
     }
+    case 'addressCheck':
+      return { kind: 'addressCheck', address: req.address, taken: await zimbra.addressTaken(req.address) };
+    case 'pecNameCheck':
+      return { kind: 'pecNameCheck', localPart: req.localPart, ...(await pec.nameCheck(req.localPart)) };
     case 'holder':
       return { kind: 'holder', holder: await zimbra.holder(req.address) };
     case 'rename':

@@ -473,8 +473,6 @@ export const en = {
   'check.checking': 'checking…',
   'check.free': 'free',
   'check.taken': 'already taken: choose another name',
-  'check.typeFull': 'free, but no {type} slot is left',
+  'check.typeFull': 'no {type} slot is left: pick another type',
   'check.pecFull': 'the PEC domain is full ({count} of {limit})',
-  'newMailbox.taken': '{address} is already taken by a mailbox or alias: choose another name.',
-  'pecCreate.full': 'The PEC domain is full ({count} of {limit}): ask your provider for more.',
 } as const;

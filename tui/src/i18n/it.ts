@@ -488,9 +488,7 @@ export const it: Catalogue = {
     'La password attuale è errata: non è cambiato nulla. Scrivila di nuovo (codice {code}).',
   'check.checking': 'verifica…',
   'check.free': 'libero',
-  'check.taken': 'già in uso: scegli un altro nome',
-  'check.typeFull': 'libero, ma non resta nessuna casella {type}',
+  'check.taken': 'già usato: scegli un altro nome',
+  'check.typeFull': 'non resta nessuna casella {type}: scegli un altro tipo',
   'check.pecFull': 'il dominio PEC è pieno ({count} su {limit})',
-  'newMailbox.taken': '{address} è già in uso da una casella o da un alias: scegli un altro nome.',
-  'pecCreate.full': 'Il dominio PEC è pieno ({count} su {limit}): chiedine altre al fornitore.',
 };

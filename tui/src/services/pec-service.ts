@@ -1,6 +1,6 @@
-import { CasellaError, type PecMailbox, PecPostmaster } from '@casella/sdk';
+import { CasellaError, isPecApiError, type PecMailbox, PecPostmaster } from '@casella/sdk';
 import type { PecService } from './session.ts';
-import type { PecMailboxRow } from './types.ts';
+import type { PecDomainInfo, PecMailboxRow } from './types.ts';
 
 /** Where the PEC panel lives and how to trust it. */
 export interface PecTarget {
@@ -33,16 +33,17 @@ export function pecService(target: PecTarget): PecService {
     if (!client) throw new CasellaError('NOT_LOGGED_IN', 'log in to the PEC panel first');
     return client;
   };
+  const domainInfo = async (): Promise<PecDomainInfo> => {
+    const d = await pec().domain();
+    return { name: d.name, status: d.status, mailboxCount: d.mailboxCount, mailboxLimit: d.mailboxLimit };
+  };
   return {
     async login(username, password) {
       const next = await PecPostmaster.login({ ...connection(), username, password });
       await client?.logout().catch(() => undefined);
       client = next;
     },
-    async domain() {
-      const d = await pec().domain();
-      return { name: d.name, status: d.status, mailboxCount: d.mailboxCount, mailboxLimit: d.mailboxLimit };
-    },
+    domain: domainInfo,
     async rules() {
       const p = await pec().passwordPolicy();
       return {
@@ -62,6 +63,19 @@ export function pecService(target: PecTarget): PecService {
       const rows: PecMailboxRow[] = [];
       for await (const m of pec().mailboxes.search({ pageSize: 200, ...(q ? { q } : {}) })) rows.push(row(m));
       return rows;
+    },
+    async nameCheck(localPart) {
+      const taken = pec()
+        .mailboxes.get(localPart)
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (isPecApiError(error, 'MAILBOX_NOT_FOUND')) return false;
+            throw error;
+          },
+        );
+      const [isTaken, domain] = await Promise.all([taken, domainInfo()]);
+      return { taken: isTaken, domain };
     },
     get: async (localPart) => row(await pec().mailboxes.get(localPart)),
     async changePassword(localPart, password, passwordConfirm) {

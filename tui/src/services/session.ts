@@ -32,6 +32,8 @@ export interface ZimbraService {
     givenName: string;
     sn: string;
   }): Promise<void>;
+  /** True when a mailbox or alias has the address (one GetAccount); null when the admin may not read it. */
+  addressTaken(address: string): Promise<boolean | null>;
   holder(address: string): Promise<Holder>;
   rename(address: string, givenName: string, sn: string): Promise<void>;
   rulesFor(address: string): Promise<PasswordRules>;
@@ -71,6 +73,8 @@ export interface PecService {
   rules(): Promise<PasswordRules>;
   create(localPart: string, password: string, passwordConfirm: string): Promise<void>;
   search(q: string): Promise<PecMailboxRow[]>;
+  /** Whether a mailbox has `localPart`, and the domain's counts now: the early checks of Create. */
+  nameCheck(localPart: string): Promise<{ taken: boolean; domain: PecDomainInfo }>;
   get(localPart: string): Promise<PecMailboxRow>;
   changePassword(localPart: string, password: string, passwordConfirm: string): Promise<void>;
   /**

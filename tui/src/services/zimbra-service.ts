@@ -229,6 +229,17 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         ...(displayName ? { displayName } : {}),
       });
     },
+    async addressTaken(address) {
+      try {
+        await admin.accounts.get(address);
+        return true;
+      } catch (error) {
+        if (isZimbraFault(error, 'account.NO_SUCH_ACCOUNT')) return false;
+        // A domain admin may not read every address: the create itself will tell.
+        if (isZimbraFault(error, 'service.PERM_DENIED')) return null;
+        throw error;
+      }
+    },
     async holder(address) {
       const a = await admin.accounts.get(address);
       return { givenName: a.givenName ?? '', sn: a.sn ?? '', type: a.cosId ?? '' };

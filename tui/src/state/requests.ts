@@ -31,6 +31,10 @@ export type Request =
       readonly givenName: string;
       readonly sn: string;
     }
+  /** Early check of New mailbox: is the address taken (one GetAccount)? */
+  | { readonly op: 'addressCheck'; readonly address: string }
+  /** Early check of PEC create: is the name taken, and is the domain full? */
+  | { readonly op: 'pecNameCheck'; readonly localPart: string }
   | { readonly op: 'holder'; readonly address: string }
   | { readonly op: 'rename'; readonly address: string; readonly givenName: string; readonly sn: string }
   | { readonly op: 'rulesFor'; readonly address: string }
@@ -105,6 +109,14 @@ export type Loaded =
   | { readonly kind: 'dashboard'; readonly dashboard: DomainDashboard }
   | { readonly kind: 'mailboxPage'; readonly page: MailboxPage }
   | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
+  /** `taken` is null when the server would not tell (no right to read the address). */
+  | { readonly kind: 'addressCheck'; readonly address: string; readonly taken: boolean | null }
+  | {
+      readonly kind: 'pecNameCheck';
+      readonly localPart: string;
+      readonly taken: boolean;
+      readonly domain: PecDomainInfo;
+    }
   | { readonly kind: 'holder'; readonly holder: Holder }
   | { readonly kind: 'mailboxDetail'; readonly detail: MailboxDetail }
   | { readonly kind: 'rules'; readonly rules: PasswordRules }
@@ -131,6 +143,8 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'mailboxPage',
   'newMailboxSetup',
   'holder',
+  'addressCheck',
+  'pecNameCheck',
   'mailboxDetail',
   'rulesFor',
   'quota',
