@@ -102,7 +102,7 @@ describe.each(['en', 'it'] as const)('New mailbox checks the name on leaving the
     expect(frame).not.toContain(w.taken);
   });
 
-  it('refuses the filled form of a taken name at once, with the code, creating nothing', async () => {
+  it('still lets the server decide a taken name: Enter brings its refusal with the code and creates nothing', async () => {
     const ui = renderApp(demo.session, lang);
     await toNewMailbox(ui, lang);
     await press(ui.stdin, ...'mario.rossi', KEY.tab);
@@ -110,8 +110,8 @@ describe.each(['en', 'it'] as const)('New mailbox checks the name on leaving the
     await press(ui.stdin, KEY.tab, ...'Nuova-Pass-1!', KEY.tab, ...'Nuova-Pass-1!', KEY.enter);
     const frame = await waitForText(ui.lastFrame, 'account.ACCOUNT_EXISTS');
     expect(frame).toContain(w.refused);
-    // Refused before sending: no create reached the server, so none is in the journal.
-    expect((demo.session.journal?.read() ?? []).map((e) => e.operation)).not.toContain('accounts.create');
+    const creates = (demo.session.journal?.read() ?? []).filter((e) => e.operation === 'accounts.create');
+    expect(creates.map((e) => [e.outcome, e.code])).toEqual([['failed', 'account.ACCOUNT_EXISTS']]);
     expect(await accountExists('mario.rossi@example.com')).toBe(true);
   });
 });
@@ -209,7 +209,7 @@ describe('PEC create checks the name and the domain on leaving the field', () =>
     await waitForText(ui.lastFrame, 'at least 8 characters');
   }
 
-  it('shows a taken PEC name on its field before the passwords, and refuses it at once with the code', async () => {
+  it('shows a taken PEC name on its field before the passwords; Enter then brings the refusal with the code', async () => {
     const ui = renderApp(demo.session);
     await toPecCreate(ui);
     await press(ui.stdin, ...'mario.rossi', KEY.tab);

@@ -87,9 +87,6 @@ function submit(s: NewMailboxScreen) {
   const type = fieldValue(s.form, 'type');
   if (!s.setup) return notReady(s);
   if (!name) return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
-  // The same sentence and code the server's refusal would bring, without the round trip.
-  if (currentCheck(s)?.taken)
-    return stay({ ...s, message: errorMessage('code.exists', { code: 'account.ACCOUNT_EXISTS' }) });
   if (typeFull(s)) {
     const typeAt = s.form.fields.findIndex((f) => f.name === 'type');
     return stay({

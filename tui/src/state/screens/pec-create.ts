@@ -71,11 +71,6 @@ const logic = policyFormLogic<PecCreateScreen>(
     const localPart = localPartOf(s);
     if (!localPart)
       return stay({ ...s, message: errorMessage('form.required', { field: 'field.mailboxName' }) });
-    const check = currentCheck(s);
-    // The same sentences and codes the server's refusals would bring, without the round trip.
-    if (check?.taken) return stay({ ...s, message: errorMessage('code.exists', { code: 'MAILBOX_EXISTS' }) });
-    if (fullCounts(check))
-      return stay({ ...s, message: errorMessage('code.pecFull', { code: 'MAILBOX_LIMIT_REACHED' }) });
     const password = fieldValue(s.form, 'password');
     const passwordConfirm = fieldValue(s.form, 'repeat');
     return (
