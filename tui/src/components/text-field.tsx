@@ -28,8 +28,11 @@ export function TextField({ field, focused, labelWidth = 20, note }: TextFieldPr
   const chars = field.kind === 'secret' ? [...field.value].map(() => MASK) : [...field.value];
   return (
     <Box>
-      <Text {...paint(focused ? theme.accent : undefined)}>{focused ? SELECTED : UNSELECTED} </Text>
-      <Box width={labelWidth}>
+      <Box flexShrink={0}>
+        <Text {...paint(focused ? theme.accent : undefined)}>{focused ? SELECTED : UNSELECTED} </Text>
+      </Box>
+      {/* A long value or note is cut at its end; the marker and label column never give way to it. */}
+      <Box width={labelWidth} flexShrink={0}>
         <Text wrap="truncate">{t(field.label)}</Text>
       </Box>
       <Text wrap="truncate">
