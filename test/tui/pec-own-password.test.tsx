@@ -111,8 +111,9 @@ describe.each(['en', 'it'] as const)('the postmaster changes their own password 
     await waitForText(ui.lastFrame, w.pecHome);
     expect(await canLogIn(NEW_PASSWORD)).toBe(true);
     expect(await canLogIn(DEMO_PASSWORD)).toBe(false);
-    // The session goes on: the PEC search still answers after the change.
-    await demo.session.pec.search('');
+    // The session goes on, and re-logs in with the new password once its token expired.
+    demo.mock.backend.expireAllTokens();
+    await expect(demo.session.pec.search('')).resolves.not.toHaveLength(0);
     const journal = journalText();
     expect(journal).toContain('"operation":"pec.mailboxes.passwd"');
     expect(journal).toContain(DEMO_POSTMASTER);
