@@ -142,6 +142,8 @@ export type {
   PolicyRule,
   PolicyViolation,
   QuotaUsage,
+  QuotaUsagePage,
+  QuotaPageInput,
   QuotaUsageInput,
   RawRequestOptions,
   SearchInput,

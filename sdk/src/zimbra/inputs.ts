@@ -296,6 +296,18 @@ export const QuotaUsageInput = z.strictObject({
 });
 export type QuotaUsageInput = z.input<typeof QuotaUsageInput>;
 
+/** Options of `quota.page`: one GetQuotaUsage page at any offset. */
+export const QuotaPageInput = z.strictObject({
+  domain: DomainName.optional(),
+  sortBy: z.enum(['percentUsed', 'totalUsed', 'quotaLimit']).optional(),
+  sortAscending: z.boolean().optional(),
+  /** Rows to skip. */
+  offset: NonNegativeInt,
+  /** Rows in the page. */
+  limit: z.number().int().min(1).max(5000),
+});
+export type QuotaPageInput = z.input<typeof QuotaPageInput>;
+
 /** A raw request name such as `GetVersionInfoRequest`. */
 export const RequestName = z.string().refine((v) => /^[A-Z][A-Za-z0-9]*Request$/.test(v), {
   message: 'must be a request element name like GetVersionInfoRequest',
