@@ -29,8 +29,3 @@ export function mailboxFilterQuery(filter: string, status?: string, cos?: CosCla
   if (parts.length <= 1) return parts[0];
   return `(&${parts.join('')})`;
 }
-
-/** A query matching exactly these account ids (for the rows of a GetQuotaUsage page). */
-export function idsQuery(ids: readonly string[]): string {
-  return `(|${ids.map((id) => `(zimbraId=${escapeFilterValue(id)})`).join('')})`;
-}

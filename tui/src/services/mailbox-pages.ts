@@ -1,5 +1,5 @@
 import { type Account, type QuotaUsage, type ZimbraAdmin, zimbraBatch } from '@casella/sdk';
-import { type CosClause, idsQuery, mailboxFilterQuery } from './ldap-filter.ts';
+import { type CosClause, mailboxFilterQuery } from './ldap-filter.ts';
 import type { MailboxPage, MailboxPageQuery, MailboxRow, MailboxSortColumn } from './types.ts';
 
 /** COS names by id and the domain's default COS id, read once per view. */
@@ -31,9 +31,6 @@ const TABLE_ATTRS = [
  * usage is not in LDAP, so those few are read with their sizes; never a whole big domain.
  */
 export const QUOTA_ORDER_CAP = 1000;
-
-/** Ids per `(|(zimbraId=…)…)` query: 50 stay well under the SDK's 4,096-character query limit. */
-const ID_CHUNK = 50;
 
 function fullName(a: Account): string {
   return a.displayName ?? [a.givenName, a.sn].filter(Boolean).join(' ');
@@ -106,24 +103,14 @@ export function mailboxPageReader(
     return lo;
   };
 
-  /** The accounts (with the table's attributes) of a usage page, in the page's order. */
-  const accountsOf = async (
-    domain: string,
-    usage: readonly QuotaUsage[],
-  ): Promise<(Account | undefined)[]> => {
-    const found = await Promise.all(
-      chunks(usage, ID_CHUNK).map((part) =>
-        admin.accounts.page({
-          domain,
-          offset: 0,
-          limit: part.length,
-          attrs: TABLE_ATTRS,
-          query: idsQuery(part.map((u) => u.id)),
-        }),
-      ),
-    );
-    const byId = new Map(found.flatMap((p) => p.accounts).map((a) => [a.id, a]));
-    return usage.map((u) => byId.get(u.id));
+  /**
+   * The accounts of a usage page, in its order: one BatchRequest of GetAccount by id (an id lookup, where a
+   * 100-term `(|(zimbraId=…))` search would make the server scan the whole domain).
+   */
+  const accountsOf = async (usage: readonly QuotaUsage[]): Promise<(Account | undefined)[]> => {
+    if (usage.length === 0) return [];
+    const found = await admin.batch(usage.map((u) => zimbraBatch.getAccount(u.id)));
+    return found.map((r) => (r.ok ? r.value : undefined));
   };
 
   /** A page of the server's usage report (GetQuotaUsage sortBy percentUsed), cut at `quotaMin` when given. */
@@ -152,7 +139,7 @@ export function mailboxPageReader(
       limit,
     });
     const total = over ?? page.total;
-    const accounts = await accountsOf(q.domain, page.rows);
+    const accounts = await accountsOf(page.rows);
     const rows = page.rows.map((u, i) => {
       const a = accounts[i];
       if (a === undefined) {
