@@ -31,6 +31,8 @@ export type BindingId =
   | 'sortStatus'
   | 'statusFilter'
   | 'sortQuota'
+  | 'sortDomainName'
+  | 'sortPecAddress'
   | 'reverse'
   | 'typeFilter'
   | 'quotaFilter'
@@ -106,6 +108,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'sortType', keys: 'T', label: 'key.sortType', help: 'help.sortType', chars: ['T'] },
   { id: 'sortStatus', keys: 'S', label: 'key.sortStatus', help: 'help.sortStatus', chars: ['S'] },
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
+  { id: 'sortDomainName', keys: 'N/S', label: 'key.sort', help: 'help.sortDomainName', chars: ['N'] },
+  { id: 'sortPecAddress', keys: 'A/S/U', label: 'key.sort', help: 'help.sortPecAddress', chars: ['A'] },
   { id: 'sortQuota', keys: 'U', label: 'key.sortQuota', help: 'help.sortQuota', chars: ['U'] },
   { id: 'reverse', keys: 'r', label: 'key.reverse', help: 'help.reverse', chars: ['r'] },
   { id: 'typeFilter', keys: 't', label: 'key.typeFilter', help: 'help.typeFilter', chars: ['t'] },
