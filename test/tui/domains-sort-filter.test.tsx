@@ -81,7 +81,7 @@ describe('the Domains list filters as you type and sorts by name and status', ()
     const frame = await waitForText(ui.lastFrame, 'oldshop.it');
     expect(frame).toContain('N/S ordina');
     await press(ui.stdin, '?');
-    const help = await waitForText(ui.lastFrame, "Inverte l'ordine");
-    expect(help).toContain('Ordina per nome (di nuovo: al contrario); S stato');
+    const help = await waitForText(ui.lastFrame, 'Ordina: N nome, S stato; di nuovo o r: al contrario');
+    expect(help).toContain('Mostra solo le caselle');
   });
 });

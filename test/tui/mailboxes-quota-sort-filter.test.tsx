@@ -171,8 +171,10 @@ describe('the Mailboxes table sorts by quota use and filters by type and quota o
     const ui = renderApp(demo.session);
     await toMailboxes(ui);
     await press(ui.stdin, '?');
-    const help = await waitForText(ui.lastFrame, 'Reverse the order');
-    expect(help).toContain('quota');
-    expect(help).toContain('one type of mailbox');
+    const help = await waitForText(
+      ui.lastFrame,
+      'Sort: A address, N name, T type, S status, U use; r reverses',
+    );
+    expect(help).toContain('Show only: f a status, t a type, u quota use ≥ 50/80/90 % (cycle)');
   });
 });

@@ -32,6 +32,7 @@ export type BindingId =
   | 'statusFilter'
   | 'sortQuota'
   | 'sortDomainName'
+  | 'listFilters'
   | 'sortPecAddress'
   | 'reverse'
   | 'typeFilter'
@@ -110,6 +111,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
   { id: 'sortDomainName', keys: 'N/S', label: 'key.sort', help: 'help.sortDomainName', chars: ['N'] },
   { id: 'sortPecAddress', keys: 'A/S/U', label: 'key.sort', help: 'help.sortPecAddress', chars: ['A'] },
+  // Only a footer and help line for f, t and u together: each key has its own binding below.
+  { id: 'listFilters', keys: 'f/t/u', label: 'key.listFilters', help: 'help.listFilters' },
   { id: 'sortQuota', keys: 'U', label: 'key.sortQuota', help: 'help.sortQuota', chars: ['U'] },
   { id: 'reverse', keys: 'r', label: 'key.reverse', help: 'help.reverse', chars: ['r'] },
   { id: 'typeFilter', keys: 't', label: 'key.typeFilter', help: 'help.typeFilter', chars: ['t'] },

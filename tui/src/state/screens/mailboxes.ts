@@ -196,15 +196,12 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
           'open',
           'search',
           'sortName',
-          'statusFilter',
+          'listFilters',
           'newItem',
           'deleteItem',
           'back',
           'refresh',
         ],
-  // The footer's "A/N/T/S/U sort" stands for the five sort keys; the help lists each filter too.
-  keys: (s) =>
-    s.filtering
-      ? mailboxesLogic.footer(s)
-      : withListKeys([...mailboxesLogic.footer(s), 'reverse', 'typeFilter', 'quotaFilter']),
+  // "A/N/T/S/U sort" and "f/t/u only" stand for their keys (r on the sort line): 24 rows hold the help.
+  keys: (s) => (s.filtering ? mailboxesLogic.footer(s) : withListKeys(mailboxesLogic.footer(s))),
 };
