@@ -147,6 +147,7 @@ export type {
   QuotaUsageInput,
   RawRequestOptions,
   SearchInput,
+  SetPasswordOptions,
   SetPasswordResult,
   TypeCapacity,
   WireElement,
