@@ -298,8 +298,11 @@ export type QuotaUsageInput = z.input<typeof QuotaUsageInput>;
 
 /** Options of `quota.page`: one GetQuotaUsage page at any offset. */
 export const QuotaPageInput = z.strictObject({
+  /** Only this domain's mailboxes (without it: every mailbox, global admins only). */
   domain: DomainName.optional(),
+  /** The server's order; Zimbra's default is `totalUsed`. */
   sortBy: z.enum(['percentUsed', 'totalUsed', 'quotaLimit']).optional(),
+  /** Least first; Zimbra's default is largest first. */
   sortAscending: z.boolean().optional(),
   /** Rows to skip. */
   offset: NonNegativeInt,

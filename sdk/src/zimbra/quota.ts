@@ -14,9 +14,11 @@ export interface MailboxQuota {
 
 /** One GetQuotaUsage page: its rows, how many rows the whole report has, and whether more follow. */
 export interface QuotaUsagePage {
+  /** The page's rows, in the server's order. */
   readonly rows: readonly QuotaUsage[];
   /** `searchTotal`; offset + rows when the server does not say. */
   readonly total: number;
+  /** True when rows follow this page. */
   readonly more: boolean;
 }
 

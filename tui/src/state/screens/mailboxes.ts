@@ -190,18 +190,14 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']
-      : [
-          'up',
-          'down',
-          'open',
-          'search',
+      : ['up', 'down', 'open', 'search', 'listFilters', 'newItem', 'deleteItem', 'back', 'refresh'],
+  // "A/N/T/S/U sort" and "f/t/u only" stand for their keys (r on the sort line): 24 rows hold the help.
+  keys: (s) =>
+    s.filtering
+      ? mailboxesLogic.footer(s)
+      : withListKeys([
+          ...mailboxesLogic.footer(s).filter((k) => k !== 'statusFilter'),
           'sortName',
           'listFilters',
-          'newItem',
-          'deleteItem',
-          'back',
-          'refresh',
-        ],
-  // "A/N/T/S/U sort" and "f/t/u only" stand for their keys (r on the sort line): 24 rows hold the help.
-  keys: (s) => (s.filtering ? mailboxesLogic.footer(s) : withListKeys(mailboxesLogic.footer(s))),
+        ]),
 };
