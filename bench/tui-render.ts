@@ -18,15 +18,22 @@ process.env.FORCE_COLOR = '2';
 process.env.NODE_ENV ??= 'production';
 
 import { spawnSync } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { RenderOptions } from 'ink';
 import type { OpenSession } from '../tui/src/services/connect.ts';
+import {
+  FakeStdin,
+  FakeStdout,
+  fmt,
+  median,
+  percentile,
+  sleep,
+  waitForFrame,
+} from './support/tui-terminal.ts';
 
 const RUNS = 5;
 const BULK = 100_000;
@@ -37,17 +44,6 @@ const GAP_MS = 45;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KEY = { enter: '\r', down: '\u001B[B', pgDn: '\u001B[6~' } as const;
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const ANSI = /\u001B\[[0-9;?]*[A-Za-z]|\u001B\][^\u0007]*\u0007/g;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[at] ?? Number.NaN;
-}
-const median = (values: readonly number[]) => percentile(values, 50);
 
 function stats(label: string, values: readonly number[], unit = 'ms', digits = 2): string {
   return `${label}: median ${fmt(median(values), digits)} ${unit}, p95 ${fmt(percentile(values, 95), digits)} ${unit}, max ${fmt(Math.max(...values), digits)} ${unit} (n=${values.length})`;
@@ -94,83 +90,6 @@ function versionRun(): number {
   });
   if (run.status !== 0) throw new Error(`casella --version failed: ${run.stderr}`);
   return performance.now() - started;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fake terminal streams for Ink's render
-
-/** A TTY-like stdout of a fixed size that records every write with its time. */
-class FakeStdout extends Writable {
-  readonly isTTY = true;
-  readonly columns: number;
-  readonly rows: number;
-  writes: { at: number; bytes: number; text: string }[] = [];
-  onWrite: (() => void) | undefined;
-
-  constructor(columns = 80, rows = 24) {
-    super();
-    this.columns = columns;
-    this.rows = rows;
-  }
-
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
-    const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    this.writes.push({ at: performance.now(), bytes: Buffer.byteLength(text), text });
-    this.onWrite?.();
-    done();
-  }
-
-  /** The last frame's text, escapes removed (Ink writes whole frames; the last big write is the frame). */
-  lastFrame(): string {
-    for (let i = this.writes.length - 1; i >= 0; i--) {
-      const text = this.writes[i]?.text ?? '';
-      if (text.length > 40) return text.replace(ANSI, '');
-    }
-    return '';
-  }
-
-  /** Resolves at the next write. */
-  nextWrite(): Promise<number> {
-    return new Promise((resolve) => {
-      this.onWrite = () => {
-        this.onWrite = undefined;
-        resolve(performance.now());
-      };
-    });
-  }
-}
-
-/** A TTY-like stdin Ink reads keys from (as ink-testing-library's). */
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  #data: string | null = null;
-  write(data: string): void {
-    this.#data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read(): string | null {
-    const data = this.#data;
-    this.#data = null;
-    return data;
-  }
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
-async function waitForFrame(stdout: FakeStdout, text: string, timeoutMs = 120_000): Promise<number> {
-  const started = performance.now();
-  while (!stdout.lastFrame().includes(text)) {
-    if (performance.now() - started > timeoutMs) {
-      throw new Error(`no frame with ${JSON.stringify(text)}; last frame:\n${stdout.lastFrame()}`);
-    }
-    await sleep(1);
-  }
-  return performance.now();
 }
 
 // ---------------------------------------------------------------------------------------------

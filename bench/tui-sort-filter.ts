@@ -6,7 +6,8 @@
 // TTY; keys are written to a fake stdin. For each key it prints
 //   - key → next frame: how soon the UI answers the key (the goal: ≤ 30 ms median), and
 //   - key → first row of the new order/filter on screen: the server round trip included, since sorting
-//     and filtering go to the server (SearchDirectory sortBy/sortAscending and an LDAP filter).
+//     and filtering go to the server (SearchDirectory sortBy/sortAscending and an LDAP filter; quota use
+//     through GetQuotaUsage sortBy="percentUsed", its threshold filter counted by one-row reads).
 // The peer in the same run: sorting a client-side copy of the 100,000 rows, which the UI never makes.
 
 delete process.env.CI;
@@ -15,93 +16,19 @@ process.env.FORCE_COLOR = '2';
 process.env.NODE_ENV ??= 'production';
 
 import { spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
+import { FakeStdin, FakeStdout, fmt, percentile, sleep, until } from './support/tui-terminal.ts';
 
 const BULK = 100_000;
 const ROUNDS = 10;
 /** Longer than Ink's 33 ms render throttle, so each key gets its own leading-edge render. */
 const GAP_MS = 45;
-const ANSI = /\u001B\[[0-9;?]*[A-Za-z]|\u001B\][^\u0007]*\u0007/g;
 
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[at] ?? Number.NaN;
-}
 const stats = (values: readonly number[]) =>
   `median ${fmt(percentile(values, 50), 2)} ms, p95 ${fmt(percentile(values, 95), 2)} ms (n=${values.length})`;
-
-/** A TTY-like stdout that records writes; the last long write is the last frame. */
-class FakeStdout extends Writable {
-  readonly isTTY = true;
-  readonly columns = 80;
-  readonly rows = 24;
-  writes: string[] = [];
-  onWrite: (() => void) | undefined;
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.writes.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-    this.onWrite?.();
-    done();
-  }
-  lastFrame(): string {
-    for (let i = this.writes.length - 1; i >= 0; i--) {
-      const text = this.writes[i] ?? '';
-      if (text.length > 40) return text.replace(ANSI, '');
-    }
-    return '';
-  }
-  nextWrite(): Promise<number> {
-    return new Promise((resolve) => {
-      this.onWrite = () => {
-        this.onWrite = undefined;
-        resolve(performance.now());
-      };
-    });
-  }
-}
-
-/** A TTY-like stdin Ink reads keys from. */
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  #data: string | null = null;
-  write(data: string): void {
-    this.#data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read(): string | null {
-    const data = this.#data;
-    this.#data = null;
-    return data;
-  }
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
-async function until(
-  stdout: FakeStdout,
-  ready: (frame: string) => boolean,
-  timeoutMs = 120_000,
-): Promise<number> {
-  const started = performance.now();
-  while (!ready(stdout.lastFrame())) {
-    if (performance.now() - started > timeoutMs)
-      throw new Error(`timed out; last frame:\n${stdout.lastFrame()}`);
-    await sleep(1);
-  }
-  return performance.now();
-}
 
 /** The selected row's address, once the row is loaded (not the `…` placeholder). */
 function selectedAddress(frame: string): string | null {
@@ -245,6 +172,33 @@ async function main(): Promise<void> {
       console.log(`    key → next frame:              ${stats(frames)}`);
       console.log(`    key → first row of the result: ${stats(rows)}`);
     }
+    // U sorts by quota use (GetQuotaUsage percentUsed, fullest first), r reverses it, A goes back.
+    {
+      const frames: number[] = [];
+      const rows: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const byUse = await press('U', (f) => settled(f) && f.includes('Quota ▼'));
+        const reversed = await press('r', (f) => settled(f) && f.includes('Quota ▲'));
+        const back = await press('A', (f) => settled(f) && !f.includes('▼') && !f.includes('▲'));
+        frames.push(byUse.frame, reversed.frame, back.frame);
+        rows.push(byUse.row, reversed.row, back.row);
+      }
+      console.log('  sort: U, r, A (quota use fullest first, reversed, address again)');
+      console.log(`    key → next frame:              ${stats(frames)}`);
+      console.log(`    key → first row of the result: ${stats(rows)}`);
+    }
+    // u cycles the quota filter: ≥ 50 %, ≥ 80 %, ≥ 90 %, all (each count found by one-row reads).
+    await measure(
+      'filter: u (quota ≥ 50 % → 80 % → 90 % → all)',
+      ['u', 'u', 'u', 'u'],
+      (f) => /\d+\/\d+|\(0 of/.test(f) && !f.includes('Working…'),
+    );
+    // t cycles the type filter through the domain's types (an LDAP zimbraCOSId clause).
+    await measure(
+      'filter: t (each type → all)',
+      ['t', 't', 't', 't'],
+      (f) => /\d+\/\d+|\(0 of/.test(f) && !f.includes('Working…'),
+    );
     // f cycles the status filter: active, locked (none in the bulk seed: an empty table), closed, all.
     await measure(
       'filter: f (status: active → locked → closed → all)',

@@ -1,10 +1,20 @@
 import { type MockServer, pecSeeds, startMockServer, zimbraSeeds } from '@casella/mock-server';
+import { ZimbraAdmin } from '@casella/sdk';
 import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpenSession } from '../../tui/src/services/connect.ts';
 import type { MailboxPageQuery } from '../../tui/src/services/types.ts';
 import { type Recorder, startRecorder } from '../sdk/zimbra-fixtures.ts';
-import { demoSession, KEY, press, renderApp, type Ui, waitForText } from './helpers.tsx';
+import {
+  DEMO_ADMIN,
+  DEMO_PASSWORD,
+  demoSession,
+  KEY,
+  press,
+  renderApp,
+  type Ui,
+  waitForText,
+} from './helpers.tsx';
 
 const N = 100_000;
 
@@ -148,6 +158,55 @@ describe('the Mailboxes screen on a domain of 100,000 mailboxes', () => {
     await waitForText(ui.lastFrame, '> user099999@bulk.example.com');
     await press(ui.stdin, KEY.esc);
     await waitForText(ui.lastFrame, `(${N} of ${N})`, 15_000);
+  });
+
+  it('sorts by quota use on the server: U sends GetQuotaUsage with sortBy percentUsed and a 100-row page', async () => {
+    const ui = renderApp(session);
+    await toBulkMailboxes(ui);
+    const before = recorder.bodies.length;
+    const usage = () => recorder.bodies.slice(before).filter((b) => b.includes('<GetQuotaUsageRequest'));
+    await press(ui.stdin, 'U');
+    await waitForText(ui.lastFrame, 'Quota ▼');
+    // The fullest mailbox of the bulk seed comes first, not user000001 (the address order).
+    await vi.waitFor(() => expect(ui.lastFrame()).not.toContain('> user000001@'), { timeout: 15_000 });
+    await waitForText(ui.lastFrame, `1/${N}`);
+    expect(usage().length).toBeGreaterThan(0);
+    for (const body of usage()) {
+      expect(body).toMatch(/sortBy="percentUsed"/);
+      expect(body).toMatch(/limit="100"/);
+      expect(body).toMatch(/sortAscending="0"/);
+    }
+  });
+
+  it('filters by quota use on the server with u, counting with 1-row reads instead of reading the report', async () => {
+    const ui = renderApp(session);
+    await toBulkMailboxes(ui);
+    const before = recorder.bodies.length;
+    await press(ui.stdin, 'u');
+    await waitForText(ui.lastFrame, '[quota ≥ 50%]');
+    // The rows of all mailboxes stay on screen until the filtered count arrives.
+    const over = await vi.waitFor(
+      () => {
+        const n = Number(/\((\d+) of 100000\) 1\/\d+/.exec(ui.lastFrame() ?? '')?.[1]);
+        if (!(n < N)) throw new Error('waiting for the filtered count');
+        return n;
+      },
+      { timeout: 15_000, interval: 10 },
+    );
+    expect(over).toBeGreaterThan(0);
+    expect(over).toBeLessThan(N);
+    // The count is the boundary of the server's own report: row `over` - 1 is at 50% or more, row `over` below.
+    const admin = await ZimbraAdmin.login({ url: mock.url, username: DEMO_ADMIN, password: DEMO_PASSWORD });
+    const edge = await admin.quota
+      .page({ domain: 'bulk.example.com', sortBy: 'percentUsed', offset: over - 1, limit: 2 })
+      .finally(() => admin.close());
+    const pct = (i: number) => (edge.rows[i]?.usedBytes ?? 0) / (edge.rows[i]?.limitBytes || 1);
+    expect(pct(0)).toBeGreaterThanOrEqual(0.5);
+    expect(pct(1)).toBeLessThan(0.5);
+    const usage = recorder.bodies.slice(before).filter((b) => b.includes('<GetQuotaUsageRequest'));
+    // A binary search over 100,000 rows: about 17 one-row reads and the page shown, never the whole report.
+    expect(usage.length).toBeLessThanOrEqual(25);
+    for (const body of usage) expect(body).toMatch(/limit="(1|100)"/);
   });
 
   it('sends LDAP special characters typed in the filter escaped, matching nothing instead of failing', async () => {

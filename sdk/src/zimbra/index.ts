@@ -19,12 +19,13 @@ export type {
   ForwardingInput,
   ModifyAccountInput,
   PageInput,
+  QuotaPageInput,
   QuotaUsageInput,
   SearchInput,
 } from './inputs.ts';
 export type { PasswordRules, PolicyCountRule, PolicyRule, PolicyViolation } from './policy.ts';
 export { PasswordPolicy } from './policy.ts';
-export type { MailboxQuota } from './quota.ts';
+export type { MailboxQuota, QuotaUsagePage } from './quota.ts';
 export { Quota } from './quota.ts';
 export type {
   Account,

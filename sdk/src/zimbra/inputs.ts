@@ -296,6 +296,21 @@ export const QuotaUsageInput = z.strictObject({
 });
 export type QuotaUsageInput = z.input<typeof QuotaUsageInput>;
 
+/** Options of `quota.page`: one GetQuotaUsage page at any offset. */
+export const QuotaPageInput = z.strictObject({
+  /** Only this domain's mailboxes (without it: every mailbox, global admins only). */
+  domain: DomainName.optional(),
+  /** The server's order; Zimbra's default is `totalUsed`. */
+  sortBy: z.enum(['percentUsed', 'totalUsed', 'quotaLimit']).optional(),
+  /** Least first; Zimbra's default is largest first. */
+  sortAscending: z.boolean().optional(),
+  /** Rows to skip. */
+  offset: NonNegativeInt,
+  /** Rows in the page. */
+  limit: z.number().int().min(1).max(5000),
+});
+export type QuotaPageInput = z.input<typeof QuotaPageInput>;
+
 /** A raw request name such as `GetVersionInfoRequest`. */
 export const RequestName = z.string().refine((v) => /^[A-Z][A-Za-z0-9]*Request$/.test(v), {
   message: 'must be a request element name like GetVersionInfoRequest',

@@ -1,5 +1,5 @@
 import { parseInput } from '../validate.ts';
-import { AccountRef, QuotaUsageInput } from './inputs.ts';
+import { AccountRef, QuotaPageInput, QuotaUsageInput } from './inputs.ts';
 import type { Lookups } from './lookups.ts';
 import { OPERATIONS } from './operations.ts';
 import type { QuotaUsage } from './schemas.ts';
@@ -10,6 +10,16 @@ export interface MailboxQuota {
   readonly usedBytes: number;
   /** `zimbraMailQuota` (COS value applied); 0 = unlimited. */
   readonly limitBytes: number;
+}
+
+/** One GetQuotaUsage page: its rows, how many rows the whole report has, and whether more follow. */
+export interface QuotaUsagePage {
+  /** The page's rows, in the server's order. */
+  readonly rows: readonly QuotaUsage[];
+  /** `searchTotal`; offset + rows when the server does not say. */
+  readonly total: number;
+  /** True when rows follow this page. */
+  readonly more: boolean;
 }
 
 /** Quota operations: `admin.quota`. */
@@ -54,6 +64,33 @@ export class Quota {
       if (!page.more || page.rows.length === 0) return;
       offset += page.rows.length;
     }
+  }
+
+  /**
+   * One page of the usage report at any offset, sorted on the server (a list screen reads only the rows it shows).
+   * @throws ValidationError (e.g. field `limit`); ZimbraFault `account.NO_SUCH_DOMAIN`, `service.PERM_DENIED`.
+   * @example
+   * const { rows, total } = await admin.quota.page({
+   *   domain: 'example.com', sortBy: 'percentUsed', offset: 200, limit: 100,
+   * });
+   */
+  async page(options: QuotaPageInput & CallOptions): Promise<QuotaUsagePage> {
+    const { signal, ...input } = options;
+    const v = parseInput(QuotaPageInput, input);
+    const page = await this.#session.call(
+      OPERATIONS.getQuotaUsage,
+      {
+        '@_domain': v.domain,
+        '@_allServers': v.domain === undefined ? undefined : '1',
+        '@_limit': v.limit,
+        '@_offset': v.offset,
+        '@_sortBy': v.sortBy,
+        '@_sortAscending': v.sortAscending === undefined ? undefined : v.sortAscending ? '1' : '0',
+      },
+      [],
+      { signal },
+    );
+    return { rows: page.rows, total: page.total ?? v.offset + page.rows.length, more: page.more };
   }
 
   /**

@@ -30,6 +30,13 @@ export type BindingId =
   | 'sortType'
   | 'sortStatus'
   | 'statusFilter'
+  | 'sortQuota'
+  | 'sortDomainName'
+  | 'listFilters'
+  | 'sortPecAddress'
+  | 'reverse'
+  | 'typeFilter'
+  | 'quotaFilter'
   // tui-polish
   | 'generate';
 
@@ -98,10 +105,18 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'buy', keys: 'b', label: 'key.buy', help: 'help.buy', chars: ['b'] },
   { id: 'refresh', keys: 'R', label: 'key.refresh', help: 'help.refresh', chars: ['R'] },
   { id: 'sortAddress', keys: 'A', label: 'key.sortAddress', help: 'help.sortAddress', chars: ['A'] },
-  { id: 'sortName', keys: 'N/A/T/S', label: 'key.sort', help: 'help.sortName', chars: ['N'] },
+  { id: 'sortName', keys: 'A/N/T/S/U', label: 'key.sort', help: 'help.sortName', chars: ['N'] },
   { id: 'sortType', keys: 'T', label: 'key.sortType', help: 'help.sortType', chars: ['T'] },
   { id: 'sortStatus', keys: 'S', label: 'key.sortStatus', help: 'help.sortStatus', chars: ['S'] },
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
+  { id: 'sortDomainName', keys: 'N/S', label: 'key.sort', help: 'help.sortDomainName', chars: ['N'] },
+  { id: 'sortPecAddress', keys: 'A/S/U', label: 'key.sort', help: 'help.sortPecAddress', chars: ['A'] },
+  // Only a footer and help line for f, t and u together: each key has its own binding below.
+  { id: 'listFilters', keys: 'f/t/u', label: 'key.listFilters', help: 'help.listFilters' },
+  { id: 'sortQuota', keys: 'U', label: 'key.sortQuota', help: 'help.sortQuota', chars: ['U'] },
+  { id: 'reverse', keys: 'r', label: 'key.reverse', help: 'help.reverse', chars: ['r'] },
+  { id: 'typeFilter', keys: 't', label: 'key.typeFilter', help: 'help.typeFilter', chars: ['t'] },
+  { id: 'quotaFilter', keys: 'u', label: 'key.quotaFilter', help: 'help.quotaFilter', chars: ['u'] },
   // tui-polish: Ctrl+G because a password form types every printable key into its fields.
   { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
 ];

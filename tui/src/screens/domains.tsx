@@ -1,23 +1,45 @@
 import { Box, Text } from 'ink';
 import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
+import { type DomainsScreen, shownDomains } from '../state/screens/domains.ts';
 import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
-/** The domain picker. */
+/** The domain picker: filtered as you type after `/`, sorted by name or status (N, S; r reverses). */
 export function DomainsView({ screen, listRows }: ViewPropsOf<'domains'>) {
   const t = useT();
-  const rows = screen.rows ?? [];
+  const all = screen.rows ?? [];
+  const rows = shownDomains(screen);
+  // The default order (name, ascending) carries no arrow, as on Mailboxes.
+  const head = (label: string, column: DomainsScreen['sort']) =>
+    column === screen.sort && !(column === 'name' && screen.ascending)
+      ? `${label} ${screen.ascending ? '▲' : '▼'}`
+      : label;
   return (
     <Box flexDirection="column">
-      <Text bold>{t('domains.title')}</Text>
+      <Box>
+        <Text bold>{t('domains.title')} </Text>
+        {screen.rows ? <Text>{t('domains.count', { shown: rows.length, total: all.length })}</Text> : null}
+        {rows.length > 0 ? (
+          <Text> {t('domains.position', { at: screen.list.cursor + 1, count: rows.length })}</Text>
+        ) : null}
+        {screen.status ? (
+          <Text> [{t('mailboxes.onlyStatus', { status: statusWord(t, screen.status) })}]</Text>
+        ) : null}
+      </Box>
+      <Text wrap="truncate">
+        {screen.filtering || screen.filter
+          ? `/${screen.filter}${screen.filtering ? '_' : ''}`
+          : t('domains.hint')}
+      </Text>
       <Busy screen={screen} />
-      {screen.rows && rows.length === 0 ? <Text>{t('domains.none')}</Text> : null}
+      {screen.rows && all.length === 0 ? <Text>{t('domains.none')}</Text> : null}
+      {all.length > 0 && rows.length === 0 ? <Text>{t('domains.noMatch')}</Text> : null}
       <Table
         columns={[
-          { header: t('col.domain'), width: 40, cell: (r) => r.name },
-          { header: t('col.status'), width: 20, cell: (r) => statusWord(t, r.status) },
+          { header: head(t('col.domain'), 'name'), width: 40, cell: (r) => r.name },
+          { header: head(t('col.status'), 'status'), width: 20, cell: (r) => statusWord(t, r.status) },
         ]}
         rows={rows}
         cursor={screen.list.cursor}

@@ -66,6 +66,10 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
         {screen.status ? (
           <Text> [{t('mailboxes.onlyStatus', { status: statusWord(t, screen.status) })}]</Text>
         ) : null}
+        {screen.type ? <Text> [{t('mailboxes.onlyType', { type: screen.type })}]</Text> : null}
+        {screen.quotaMin !== null ? (
+          <Text> [{t('mailboxes.quotaOver', { percent: screen.quotaMin })}]</Text>
+        ) : null}
       </Box>
       <Text wrap="truncate">
         {screen.filtering || screen.filter
@@ -73,6 +77,9 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
           : t('mailboxes.hint')}
       </Text>
       {loading ? <Spinner label={t('busy.working')} /> : null}
+      {isCurrent(screen) && screen.loaded?.tooMany ? (
+        <Text color={theme.warning}>{t('mailboxes.tooMany', screen.loaded.tooMany)}</Text>
+      ) : null}
       <Table
         columns={[
           { header: head(t('col.address'), 'address'), width: c.address, cell: cell((r) => r.address, '…') },
@@ -83,7 +90,11 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
             width: c.status,
             cell: cell((r) => statusWord(t, r.status)),
           },
-          { header: t('col.quota'), width: c.quota, cell: cell((r) => quotaCell(t, lang, r, c)) },
+          {
+            header: head(t('col.quota'), 'quota'),
+            width: c.quota,
+            cell: cell((r) => quotaCell(t, lang, r, c)),
+          },
         ]}
         rows={slots}
         cursor={screen.list.cursor - screen.list.top}

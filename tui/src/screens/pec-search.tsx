@@ -3,7 +3,7 @@ import { QuotaFigure } from '../components/quota-figure.tsx';
 import { Spinner } from '../components/spinner.tsx';
 import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
-import { isPecSearchCurrent } from '../state/screens/pec-search.ts';
+import { isPecSearchCurrent, type PecSearchScreen, shownPecRows } from '../state/screens/pec-search.ts';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
@@ -16,13 +16,26 @@ const ROLE = 11;
 /** Search PEC mailboxes, filtered on the server as you type after `/`; the results table is windowed. */
 export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearch'>) {
   const t = useT();
-  const rows = screen.rows ?? [];
+  const rows = shownPecRows(screen);
+  // The default order (address, ascending) carries no arrow, as on Mailboxes.
+  const head = (label: string, column: PecSearchScreen['sort']) =>
+    column === screen.sort && !(column === 'address' && screen.ascending)
+      ? `${label} ${screen.ascending ? '▲' : '▼'}`
+      : label;
   const failed = screen.message?.tone === 'error';
   // The previous rows stay on screen while the new query loads, under a spinner.
   const loading = !failed && !isPecSearchCurrent(screen);
   return (
     <Box flexDirection="column">
-      <Text bold>{t('pecSearch.title')}</Text>
+      <Box>
+        <Text bold>{t('pecSearch.title')}</Text>
+        {rows.length > 0 ? (
+          <Text> {t('mailboxes.position', { at: screen.list.cursor + 1, count: rows.length })}</Text>
+        ) : null}
+        {screen.status ? (
+          <Text> [{t('mailboxes.onlyStatus', { status: statusWord(t, screen.status) })}]</Text>
+        ) : null}
+      </Box>
       <Text wrap="truncate">
         {t('pecSearch.query')}: {screen.query}
         {screen.editing ? '_' : ''} {screen.editing || screen.query ? '' : t('pecSearch.hint')}
@@ -32,18 +45,18 @@ export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearc
       <Table
         columns={[
           {
-            header: t('col.address'),
+            header: head(t('col.address'), 'address'),
             width: Math.max(24, width - 2 - STATUS - ROLE - QUOTA),
             cell: (r) => r.address,
           },
-          { header: t('col.status'), width: STATUS, cell: (r) => statusWord(t, r.status) },
+          { header: head(t('col.status'), 'status'), width: STATUS, cell: (r) => statusWord(t, r.status) },
           {
             header: t('col.role'),
             width: ROLE,
             cell: (r) => (r.role === 'postmaster' ? 'postmaster' : t('pec.roleUser')),
           },
           {
-            header: t('col.quota'),
+            header: head(t('col.quota'), 'quota'),
             width: QUOTA,
             cell: (r) => <QuotaFigure used={r.usedBytes} limit={r.limitBytes} barWidth={8} figure />,
           },

@@ -5,15 +5,27 @@ export function escapeFilterValue(value: string): string {
   return value.replace(/[*()\\\u0000]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** A type to filter on: its COS id, and whether it is the domain's default (accounts without a COS have it). */
+export interface CosClause {
+  readonly id: string;
+  readonly isDefault: boolean;
+}
+
 /**
  * The SearchDirectory query for a Mailboxes filter: the text anywhere in the local part (`uid`), the
- * address (`mail`) or the display name; undefined for an empty filter (every mailbox).
+ * address (`mail`) or the display name, and-ed with a status and a type; undefined when nothing filters.
  */
-export function mailboxFilterQuery(filter: string, status?: string): string | undefined {
+export function mailboxFilterQuery(filter: string, status?: string, cos?: CosClause): string | undefined {
   const text = filter.trim();
   const v = `*${escapeFilterValue(text)}*`;
-  const byText = text === '' ? undefined : `(|(uid=${v})(mail=${v})(displayName=${v}))`;
-  const byStatus = status ? `(zimbraAccountStatus=${escapeFilterValue(status)})` : undefined;
-  if (byText && byStatus) return `(&${byStatus}${byText})`;
-  return byText ?? byStatus;
+  const parts: string[] = [];
+  if (status) parts.push(`(zimbraAccountStatus=${escapeFilterValue(status)})`);
+  if (cos) {
+    const id = `(zimbraCOSId=${escapeFilterValue(cos.id)})`;
+    // An account without zimbraCOSId gets the domain's default COS, so it is of the default type too.
+    parts.push(cos.isDefault ? `(|${id}(!(zimbraCOSId=*)))` : id);
+  }
+  if (text !== '') parts.push(`(|(uid=${v})(mail=${v})(displayName=${v}))`);
+  if (parts.length <= 1) return parts[0];
+  return `(&${parts.join('')})`;
 }

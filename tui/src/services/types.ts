@@ -48,8 +48,11 @@ export interface MailboxRow {
   readonly limitBytes: number;
 }
 
-/** The Mailboxes columns the server can sort by (SearchDirectory `sortBy`). */
-export type MailboxSortColumn = 'address' | 'name' | 'type' | 'status';
+/**
+ * The Mailboxes columns the server can sort by: SearchDirectory `sortBy` for the first four, GetQuotaUsage
+ * `sortBy="percentUsed"` for `quota` (usage is not in LDAP).
+ */
+export type MailboxSortColumn = 'address' | 'name' | 'type' | 'status' | 'quota';
 
 /** Which page of a domain's mailboxes to read; `filter` is the user's text, matched on address and name. */
 export interface MailboxPageQuery {
@@ -63,6 +66,10 @@ export interface MailboxPageQuery {
   readonly ascending?: boolean;
   /** Only mailboxes of this `zimbraAccountStatus`. */
   readonly status?: string;
+  /** Only mailboxes of this type (the COS name as the table shows it). */
+  readonly type?: string;
+  /** Only mailboxes using at least this share of their quota, in percent (unlimited ones never match). */
+  readonly quotaMin?: number;
 }
 
 /** A page of mailbox rows, how many match the filter, and (when known) how many the domain has. */
@@ -72,6 +79,13 @@ export interface MailboxPage {
   readonly total: number;
   /** Mailboxes in the whole domain; null when this page did not ask (not the first page of a filter). */
   readonly domainTotal: number | null;
+  /** The domain's type names, for the type filter to cycle through (sent with a first page). */
+  readonly types?: readonly string[];
+  /**
+   * Set when a quota order or quota filter met a text/status/type filter matching more mailboxes than
+   * can be ordered here (usage is not in LDAP): how many matched and the most that can be. No rows then.
+   */
+  readonly tooMany?: { readonly matches: number; readonly cap: number };
 }
 
 /** The password rules a form checks live; every field is optional because policies differ. */

@@ -6,27 +6,9 @@ import {
   type ZimbraAdmin,
   zimbraBatch,
 } from '@casella/sdk';
-import { mailboxFilterQuery } from './ldap-filter.ts';
+import { mailboxPageReader } from './mailbox-pages.ts';
 import type { ZimbraService } from './session.ts';
-import type { MailboxRow, MailboxSortColumn, PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
-
-/** The attribute SearchDirectory sorts by for each sortable column (the type by its COS id: grouped). */
-const SORT_ATTR: Readonly<Record<MailboxSortColumn, string>> = {
-  address: 'name',
-  name: 'displayName',
-  type: 'zimbraCOSId',
-  status: 'zimbraAccountStatus',
-};
-
-/** Only what the Mailboxes table shows: a page of 100 accounts stays a few KB on any domain. */
-const TABLE_ATTRS = [
-  'displayName',
-  'givenName',
-  'sn',
-  'zimbraCOSId',
-  'zimbraAccountStatus',
-  'zimbraMailQuota',
-];
+import type { PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
 
 /** Usage rows the dashboard sums at most: one GetQuotaUsage page, so a 100,000-mailbox domain stays fast. */
 const DASHBOARD_USAGE_ROWS = 500;
@@ -137,6 +119,8 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     return found;
   };
 
+  const readMailboxPage = mailboxPageReader(admin, lookupsFor);
+
   // The panel's types are the limited ones plus the domain's default; the admins' COS stays out.
   const panelTypes = async (domain: string): Promise<TypeSlots[]> => {
     const [all, info] = await Promise.all([slots(domain), admin.domains.get(domain)]);
@@ -167,43 +151,7 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         quota: summary(usage, cap.total.used),
       };
     },
-    async mailboxPage({ domain, filter, offset, limit, sort = 'address', ascending = true, status }) {
-      const query = mailboxFilterQuery(filter, status);
-      const first = offset === 0;
-      // Sorting goes to the server (sortBy/sortAscending): a 100,000-row domain is never copied here.
-      const order = { sortBy: SORT_ATTR[sort], sortAscending: ascending };
-      const [page, lookups, domainTotal] = await Promise.all([
-        admin.accounts.page({
-          domain,
-          offset,
-          limit,
-          attrs: TABLE_ATTRS,
-          ...order,
-          ...(query ? { query } : {}),
-        }),
-        lookupsFor(domain, first),
-        // The title's "of N" is the whole domain: counted once per filter, on its first page.
-        first && query ? admin.accounts.count({ domain }) : Promise.resolve(null),
-      ]);
-      // Usage only for this page: one BatchRequest of GetMailbox, never the domain's whole quota report.
-      const sizes =
-        page.accounts.length === 0
-          ? []
-          : await admin.batch(page.accounts.map((a) => zimbraBatch.getMailbox(a.id)));
-      const rows = page.accounts.map((a, i): MailboxRow => {
-        const cosId = a.cosId ?? lookups.defaultCos;
-        const size = sizes[i];
-        return {
-          address: a.name,
-          name: fullName(a),
-          type: lookups.names.get(cosId) ?? cosId,
-          status: a.status ?? 'unknown',
-          usedBytes: size?.ok ? size.value.sizeBytes : null,
-          limitBytes: a.quotaBytes ?? 0,
-        };
-      });
-      return { offset, rows, total: page.total, domainTotal: query ? domainTotal : page.total };
-    },
+    mailboxPage: (query) => readMailboxPage(query),
     async newMailboxSetup(domain) {
       const [typeSlots, info, global] = await Promise.all([
         panelTypes(domain),

@@ -1,7 +1,8 @@
-import { type BindingId, is } from '../../keys/bindings.ts';
+import { is } from '../../keys/bindings.ts';
 import { isPrintable } from '../../keys/key-event.ts';
-import type { MailboxRow, MailboxSortColumn } from '../../services/types.ts';
+import type { MailboxPage, MailboxRow } from '../../services/types.ts';
 import { LIST_START, type ListState, listKey, moveTo, withListKeys } from '../list.ts';
+import { type MailboxQuery, QUERY_START, queryKey, queryText } from '../mailbox-query.ts';
 import type { Request } from '../requests.ts';
 import { base, type Fetch, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
@@ -20,6 +21,8 @@ export interface LoadedMailboxes {
   readonly total: number;
   /** Pages by index (row `i` is in page `i / MAILBOX_PAGE`). */
   readonly pages: Readonly<Record<number, readonly MailboxRow[]>>;
+  /** Set when a quota order met a filter matching too many mailboxes to order (see MailboxPage). */
+  readonly tooMany?: MailboxPage['tooMany'];
 }
 
 /**
@@ -27,7 +30,7 @@ export interface LoadedMailboxes {
  * request hook, from `fetches`), so a 100,000-mailbox domain opens as fast as a small one. Keys only
  * move the cursor; the filter after `/` is sent to the server once typing pauses.
  */
-export interface MailboxesScreen extends ScreenBase {
+export interface MailboxesScreen extends ScreenBase, MailboxQuery {
   readonly kind: 'mailboxes';
   readonly domain: string;
   /** What the table shows until pages of the current filter and generation arrive. */
@@ -41,27 +44,15 @@ export interface MailboxesScreen extends ScreenBase {
   readonly filter: string;
   readonly filtering: boolean;
   readonly list: ListState;
-  /** The column the server sorts by, and in which direction. */
-  readonly sort: MailboxSortColumn;
-  readonly ascending: boolean;
-  /** Only mailboxes of this status (`f` cycles), or all. */
-  readonly status: string | null;
+  /** The domain's type names, learnt from the first page, for the type filter `t`. */
+  readonly types: readonly string[];
 }
 
-/** The status filters `f` cycles through, after "all". */
-export const STATUS_FILTERS = ['active', 'locked', 'closed'] as const;
-
-/** The sort key of each column: the same key again reverses the order. */
-const SORT_KEYS: readonly (readonly [BindingId, MailboxSortColumn])[] = [
-  ['sortAddress', 'address'],
-  ['sortName', 'name'],
-  ['sortType', 'type'],
-  ['sortStatus', 'status'],
-];
+export { QUOTA_FILTERS, STATUS_FILTERS } from '../mailbox-query.ts';
 
 /** Everything the server is asked besides the page: the pages loaded answer exactly this. */
 export function queryOf(s: MailboxesScreen): string {
-  return [s.filter, s.sort, s.ascending ? 'asc' : 'desc', s.status ?? ''].join('\u0000');
+  return `${s.filter}\u0000${queryText(s)}`;
 }
 
 /** The Mailboxes table of `domain`; its first page is fetched at once. */
@@ -77,9 +68,8 @@ export function mailboxesScreen(domain: string): MailboxesScreen {
     filter: '',
     filtering: false,
     list: LIST_START,
-    sort: 'address',
-    ascending: true,
-    status: null,
+    ...QUERY_START,
+    types: [],
   };
 }
 
@@ -125,6 +115,8 @@ function pageRequest(s: MailboxesScreen, index: number): Fetch {
     sort: s.sort,
     ascending: s.ascending,
     ...(s.status ? { status: s.status } : {}),
+    ...(s.type ? { type: s.type } : {}),
+    ...(s.quotaMin !== null ? { quotaMin: s.quotaMin } : {}),
   };
   return { key: fetchKey(s, offset), req };
 }
@@ -154,19 +146,9 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
     if (key.name === 'escape' && s.filter) return stay(withFilter(s, ''));
     if (is(key, 'back')) return { screen: s, nav: { type: 'pop' } };
     if (is(key, 'refresh')) return stay(refreshed(s));
-    const sortBy = SORT_KEYS.find(([id]) => is(key, id))?.[1];
-    // The server sorts: a new order starts at the top, as k9s does (same key again: reversed).
-    if (sortBy)
-      return stay({
-        ...s,
-        sort: sortBy,
-        ascending: s.sort === sortBy ? !s.ascending : true,
-        list: LIST_START,
-      });
-    if (is(key, 'statusFilter')) {
-      const at = s.status === null ? -1 : STATUS_FILTERS.indexOf(s.status as (typeof STATUS_FILTERS)[number]);
-      return stay({ ...s, status: STATUS_FILTERS[at + 1] ?? null, list: LIST_START });
-    }
+    // The server sorts and filters: a new order or filter starts at the top, as k9s does.
+    const query = queryKey(s, key, s.types);
+    if (query) return stay({ ...s, ...query, list: LIST_START });
     if (is(key, 'newItem')) return { screen: s, nav: { type: 'push', screen: newMailboxScreen(s.domain) } };
     const row = rowAt(s, s.list.cursor);
     if (!row) return stay(s);
@@ -187,10 +169,17 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
     const index = Math.floor(page.offset / MAILBOX_PAGE);
     const pages =
       isCurrent(s) && s.loaded ? { ...s.loaded.pages, [index]: page.rows } : { [index]: page.rows };
-    const loaded = { filter: queryOf(s), generation: s.generation, total: page.total, pages };
+    const loaded = {
+      filter: queryOf(s),
+      generation: s.generation,
+      total: page.total,
+      pages,
+      ...(page.tooMany ? { tooMany: page.tooMany } : {}),
+    };
     return {
       ...s,
       loaded,
+      types: page.types ?? s.types,
       domainTotal: page.domainTotal ?? s.domainTotal,
       longestAddress: page.rows.reduce((max, r) => Math.max(max, r.address.length), s.longestAddress),
       list: moveTo(s.list, s.list.cursor, page.total, ctx.page),
@@ -201,8 +190,14 @@ export const mailboxesLogic: ScreenLogic<MailboxesScreen> = {
   footer: (s) =>
     s.filtering
       ? ['submit', 'cancel']
-      : ['up', 'down', 'open', 'search', 'statusFilter', 'newItem', 'deleteItem', 'back', 'refresh'],
-  // A, T and S are explained on the N line of the help (one line for the four sort keys).
+      : ['up', 'down', 'open', 'search', 'listFilters', 'newItem', 'deleteItem', 'back', 'refresh'],
+  // "A/N/T/S/U sort" and "f/t/u only" stand for their keys (r on the sort line): 24 rows hold the help.
   keys: (s) =>
-    s.filtering ? mailboxesLogic.footer(s) : withListKeys([...mailboxesLogic.footer(s), 'sortName']),
+    s.filtering
+      ? mailboxesLogic.footer(s)
+      : withListKeys([
+          ...mailboxesLogic.footer(s).filter((k) => k !== 'statusFilter'),
+          'sortName',
+          'listFilters',
+        ]),
 };
