@@ -458,4 +458,11 @@ export const en = {
   'password.generated': 'Generated password, shown only now: {password}  (note it now)',
   'password.cannotGenerate':
     'No password can meet this policy (its maximum length is below its required characters): type one.',
+
+  // tui-screens: key names as the language says them, paired help rows.
+  'keycap.enter': 'Enter',
+  'keycap.yes': 'y',
+  'help.upDown': 'Move up / down',
+  'help.pages': 'One page up / down (also Ctrl+U / Ctrl+D)',
+  'help.ends': 'First / last row (also Home / End)',
 } as const;

@@ -256,7 +256,7 @@ export const it: Catalogue = {
     'La cancellazione è irreversibile: tutto il contenuto va perso. Lo stesso nome potrà essere ricreato solo per lo stesso titolare.',
 
   'profiles.title': 'Profili',
-  'profiles.hint': 'Avvia con un profilo: casella --profile NOME. Le password non vengono mai salvate.',
+  'profiles.hint': 'Avvia con: casella --profile NOME. Le password non vengono mai salvate.',
   'profiles.none': 'Nessun profilo: premi n per aggiungerne uno.',
   'profiles.confirmDelete': 'Eliminare il profilo {name}? (s/N)',
   'profileAdd.title': 'Nuovo profilo',
@@ -473,4 +473,11 @@ export const it: Catalogue = {
   'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
   'password.cannotGenerate':
     'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+
+  // tui-screens: key names as the language says them, paired help rows.
+  'keycap.enter': 'Invio',
+  'keycap.yes': 's',
+  'help.upDown': 'Sposta in su / in giù',
+  'help.pages': 'Una pagina su / giù (anche Ctrl+U / Ctrl+D)',
+  'help.ends': 'Prima / ultima riga (anche Home / Fine)',
 };

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { Paragraph } from '../components/paragraph.tsx';
+import { wordWrap } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
 import { fieldValue } from '../state/form.ts';
 import { rulesOf, typeFull } from '../state/screens/new-mailbox.ts';
@@ -8,13 +9,23 @@ import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** The New mailbox form with free slots of the chosen type and the live password checklist. */
-export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
+export function NewMailboxView({ screen, height, width }: ViewPropsOf<'newMailbox'>) {
   const t = useT();
   const type = fieldValue(screen.form, 'type');
   const slot = screen.setup?.slots.find((s) => s.cosName === type);
   const full = typeFull(screen);
+  const offer = full
+    ? t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder', { type })
+    : null;
   return (
-    <PasswordFormView screen={screen} title={t('newMailbox.title')} rules={rulesOf(screen)}>
+    <PasswordFormView
+      screen={screen}
+      title={t('newMailbox.title')}
+      rules={rulesOf(screen)}
+      height={height}
+      width={width}
+      childLines={(slot ? 1 : 0) + (offer ? wordWrap(offer, width).split('\n').length : 0)}
+    >
       {slot ? (
         <Text color={full ? theme.error : theme.muted}>
           {slot.free === null
@@ -24,13 +35,7 @@ export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
               : t('newMailbox.slotsFree', { type, free: slot.free, max: slot.max ?? 0 })}
         </Text>
       ) : null}
-      {full ? (
-        <Paragraph
-          text={t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder', { type })}
-          width={width}
-          color={theme.warning}
-        />
-      ) : null}
+      {offer ? <Paragraph text={offer} width={width} color={theme.warning} /> : null}
     </PasswordFormView>
   );
 }

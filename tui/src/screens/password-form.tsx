@@ -17,17 +17,34 @@ export interface PasswordFormViewProps {
   readonly rules: PasswordRules;
   /** Lines between the fields and the checklist. */
   readonly children?: ReactNode;
+  /** How many lines `children` take, so the checklist knows its room. @default 0 */
+  readonly childLines?: number;
+  /** Lines of the view's body. */
+  readonly height: number;
+  /** Columns of the terminal. */
+  readonly width: number;
 }
 
 /** A form with a new password: heading, spinner, fields, and the live checklist of the policy. */
-export function PasswordFormView({ screen, title, rules, children }: PasswordFormViewProps) {
+export function PasswordFormView({
+  screen,
+  title,
+  rules,
+  children,
+  childLines = 0,
+  height,
+  width,
+}: PasswordFormViewProps) {
+  const checks = checkFormPassword(rules, screen.form);
+  // The title, the spinner's line (kept so the layout does not jump) and the fields come first.
+  const room = height - 2 - screen.form.fields.length - childLines;
   return (
     <Box flexDirection="column">
       <Text bold>{title}</Text>
       <Busy screen={screen} />
       <FormView form={screen.form} />
       {children}
-      <Checklist checks={checkFormPassword(rules, screen.form)} />
+      <Checklist checks={checks} rows={room} width={width} />
     </Box>
   );
 }

@@ -3,8 +3,16 @@ import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** Create a PEC mailbox with the live checklist of the PEC policy. */
-export function PecCreateView({ screen }: ViewPropsOf<'pecCreate'>) {
+export function PecCreateView({ screen, height, width }: ViewPropsOf<'pecCreate'>) {
   const t = useT();
   const title = t('pecCreate.title', { domain: screen.domain });
-  return <PasswordFormView screen={screen} title={title} rules={screen.rules ?? {}} />;
+  return (
+    <PasswordFormView
+      screen={screen}
+      height={height}
+      width={width}
+      title={title}
+      rules={screen.rules ?? {}}
+    />
+  );
 }
