@@ -12,7 +12,7 @@ import { type AppState, topOf } from '../../tui/src/state/app-reducer.ts';
 import { bodyHeight, listPage } from '../../tui/src/state/layout.ts';
 import { SCREEN_KINDS } from '../../tui/src/state/registry.ts';
 import { useDemoApp } from './helpers.tsx';
-import { drawFrame, ROUTES, tour } from './screen-tour.tsx';
+import { drawFrame, ROUTES, tourTo } from './screen-tour.tsx';
 
 const SIZES = [
   { columns: 80, rows: 24 },
@@ -114,7 +114,7 @@ describe('every screen of the registry, drawn with loaded data', () => {
       it(`fits every screen in ${columns}×${rows} in ${lang === 'en' ? 'English' : 'Italian'}, nothing cut or lost`, async () => {
         const found: string[] = [];
         for (const kind of SCREEN_KINDS) {
-          const state = await tour(app.session, ROUTES[kind], lang, columns, rows);
+          const state = await tourTo(app.session, kind, lang, columns, rows);
           const top = topOf(state);
           if (process.env.CASELLA_PRINT_SCREENS)
             console.log(`--- ${kind}\n${drawFrame(state, lang).join('\n')}`);
@@ -139,7 +139,7 @@ describe('every screen of the registry, drawn with loaded data', () => {
     it(`drops table columns in 40×12 rather than running them together, in ${lang === 'en' ? 'English' : 'Italian'}`, async () => {
       const found: string[] = [];
       for (const kind of lists) {
-        const state = await tour(app.session, ROUTES[kind], lang, 40, 12);
+        const state = await tourTo(app.session, kind, lang, 40, 12);
         if (process.env.CASELLA_PRINT_SCREENS)
           console.log(`--- ${kind}\n${drawFrame(state, lang).join('\n')}`);
         if (topOf(state).kind !== kind) found.push(`${kind}: the route ends on ${topOf(state).kind}`);

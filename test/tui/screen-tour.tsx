@@ -14,6 +14,7 @@ import type { Session } from '../../tui/src/services/session.ts';
 import { type AppState, appReducer, initialState, topOf } from '../../tui/src/state/app-reducer.ts';
 import { listPage } from '../../tui/src/state/layout.ts';
 import { logicOf } from '../../tui/src/state/registry.ts';
+import type { Request } from '../../tui/src/state/requests.ts';
 import type { ScreenKind } from '../../tui/src/state/screen.ts';
 
 /** A key of a route: a printable character, or a named key in braces such as `{down}`. */
@@ -64,6 +65,31 @@ export const ROUTES: { readonly [K in ScreenKind]: readonly RouteKey[] } = {
   pecChangePassword: [...PEC_MAILBOX, ...pick(0)],
   pecReset: [...PEC_MAILBOX, ...pick(1)],
   pecDelete: [...PEC_MAILBOX, ...pick(2)],
+};
+
+/** Runs `req` as the app does (journaled), for a screen that shows past changes; a refusal is kept too. */
+async function change(session: Session, req: Request): Promise<void> {
+  await journaled(session.journal, session.env, req, () => runRequest(session, req)).catch(() => undefined);
+}
+
+/**
+ * Real changes made before a route, so the screen has something to show: Activity lists the journal,
+ * which only changes fill (a holder renamed to the same name, and a create refused as a duplicate).
+ */
+export const PREPARE: { readonly [K in ScreenKind]?: (session: Session) => Promise<void> } = {
+  activity: async (session) => {
+    const address = 'alessandro.colombo@example.com';
+    await change(session, { op: 'rename', address, givenName: 'Alessandro', sn: 'Colombo' });
+    await change(session, { op: 'setQuota', address, bytes: 5 * 1024 ** 3 });
+    await change(session, {
+      op: 'createMailbox',
+      address,
+      password: 'Refused-before-1',
+      type: 'Standard',
+      givenName: 'Alessandro',
+      sn: 'Colombo',
+    });
+  },
 };
 
 function toKey(k: RouteKey): KeyEvent {
@@ -117,6 +143,12 @@ export async function settle(
     if (!ran) return s;
   }
   throw new Error('requests kept coming after 50 rounds');
+}
+
+/** The state after pressing `kind`'s route from Home (its changes made first), every answer in. */
+export async function tourTo(session: Session, kind: ScreenKind, lang: Lang, columns: number, rows: number) {
+  await PREPARE[kind]?.(session);
+  return tour(session, ROUTES[kind], lang, columns, rows);
 }
 
 /** The state after pressing `keys` from Home in a terminal of `columns`×`rows`, every answer in. */

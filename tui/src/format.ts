@@ -37,7 +37,13 @@ export function cells(text: string): number {
 /** Cuts text to `width` terminal cells with an ellipsis (wide and combining characters measured as drawn). */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  return stringWidth(text) <= width ? text : cliTruncate(text, width, { position: 'end' });
+  if (stringWidth(text) <= width) return text;
+  // cli-truncate can end one cell over when a wide character falls on the cut: ask for less until it fits.
+  for (let room = width; room > 0; room--) {
+    const out = cliTruncate(text, room, { position: 'end' });
+    if (stringWidth(out) <= width) return out;
+  }
+  return '…';
 }
 
 const SHORT_UNITS = ['B', 'K', 'M', 'G', 'T'];

@@ -26,9 +26,13 @@ const KEY_COLUMN = 12;
 export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
   const t = useT();
   const ids = [...screen.bindings, ...GLOBAL_BINDINGS.filter((g) => !screen.bindings.includes(g))];
+  // One row per key while they fit under the title; paired rows when they would not (20-row terminal).
+  const paired = ids.length + 1 > height;
   const rows: HelpRow[] = [];
   for (const id of ids) {
-    const pair = PAIRS.find(([a, b]) => (a === id || b === id) && ids.includes(a) && ids.includes(b));
+    const pair = paired
+      ? PAIRS.find(([a, b]) => (a === id || b === id) && ids.includes(a) && ids.includes(b))
+      : undefined;
     if (pair && pair[1] === id) continue;
     if (pair) {
       const [a, b, help] = pair;

@@ -34,5 +34,10 @@ export function fitContext(
 export function cutEnd(text: string, width: number): string {
   if (columnsOf(text) <= width) return text;
   if (width <= 0) return '';
-  return cliTruncate(text, width, { position: 'end' });
+  // cli-truncate can end one cell over when a wide character falls on the cut: ask for less until it fits.
+  for (let room = width; room > 0; room--) {
+    const out = cliTruncate(text, room, { position: 'end' });
+    if (columnsOf(out) <= width) return out;
+  }
+  return '…';
 }
