@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { Footer } from '../../tui/src/components/footer.tsx';
 import { FormView } from '../../tui/src/components/form-view.tsx';
-import { fit, wordWrap } from '../../tui/src/format.ts';
+import { fit as cut, wordWrap } from '../../tui/src/format.ts';
 import { I18nProvider } from '../../tui/src/i18n/index.tsx';
 import { MailboxesView } from '../../tui/src/screens/mailboxes.tsx';
 import type { MailboxRow } from '../../tui/src/services/types.ts';
@@ -69,9 +69,9 @@ const cellOf = (line: string, text: string) => stringWidth(line.slice(0, line.in
 
 describe('display width of wide and combining characters', () => {
   it('cuts by cells with an ellipsis: a CJK name never overflows its width', () => {
-    expect(fit('田中太郎 Tanaka', 6)).toBe('田中…');
-    expect(stringWidth(fit('田中太郎 Tanaka', 7))).toBeLessThanOrEqual(7);
-    expect(fit('Zoe\u0308 Mu\u0308ller', 11)).toBe('Zoe\u0308 Mu\u0308ller');
+    expect(cut('田中太郎 Tanaka', 6)).toBe('田中…');
+    expect(stringWidth(cut('田中太郎 Tanaka', 7))).toBeLessThanOrEqual(7);
+    expect(cut('Zoe\u0308 Mu\u0308ller', 11)).toBe('Zoe\u0308 Mu\u0308ller');
     expect(cutEnd('例え.example.jp', 5)).toBe('例え…');
   });
 

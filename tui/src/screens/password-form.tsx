@@ -36,8 +36,10 @@ export function PasswordFormView({
   width,
 }: PasswordFormViewProps) {
   const checks = checkFormPassword(rules, screen.form);
-  // The title, the spinner's line (kept so the layout does not jump) and the fields come first.
-  const room = height - 2 - screen.form.fields.length - childLines;
+  // The title, the spinner while sending and the fields come first; an error on the message line may wrap
+  // to a second line, which the app's frame takes from the body.
+  const room =
+    height - 1 - (screen.pending ? 1 : 0) - screen.form.fields.length - childLines - (screen.message ? 1 : 0);
   return (
     <Box flexDirection="column">
       <Text bold>{title}</Text>
