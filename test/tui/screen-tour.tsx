@@ -65,6 +65,7 @@ export const ROUTES: { readonly [K in ScreenKind]: readonly RouteKey[] } = {
   pecChangePassword: [...PEC_MAILBOX, ...pick(0)],
   pecReset: [...PEC_MAILBOX, ...pick(1)],
   pecDelete: [...PEC_MAILBOX, ...pick(2)],
+  pecOwnPassword: [...PEC_HOME, ...pick(2)],
 };
 
 /** Runs `req` as the app does (journaled), for a screen that shows past changes; a refusal is kept too. */

@@ -3,10 +3,15 @@ import { Paragraph } from '../components/paragraph.tsx';
 import { wordWrap } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
 import { fieldValue } from '../state/form.ts';
-import { rulesOf, typeFull } from '../state/screens/new-mailbox.ts';
+import type { Message } from '../state/message.ts';
+import { nameNote, rulesOf, typeFull } from '../state/screens/new-mailbox.ts';
 import { theme } from '../theme.ts';
 import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
+
+function notesOf(note: Message | null): Record<string, Message> {
+  return note ? { name: note } : {};
+}
 
 /** The New mailbox form with free slots of the chosen type and the live password checklist. */
 export function NewMailboxView({ screen, height, width }: ViewPropsOf<'newMailbox'>) {
@@ -25,6 +30,7 @@ export function NewMailboxView({ screen, height, width }: ViewPropsOf<'newMailbo
       height={height}
       width={width}
       childLines={(slot ? 1 : 0) + (offer ? wordWrap(offer, width).split('\n').length : 0)}
+      notes={notesOf(nameNote(screen))}
     >
       {slot ? (
         <Text color={full ? theme.error : theme.muted}>
