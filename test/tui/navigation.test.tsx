@@ -102,7 +102,7 @@ describe('navigation, footer and help', () => {
     const { lastFrame } = renderApp(demo.session, 'it');
     const frame = await waitForText(lastFrame, 'Domini');
     expect(frame).toContain('Cambia la mia password');
-    expect(frame).toContain('Enter apri');
+    expect(frame).toContain('Invio apri');
   });
 
   it('quits on Ctrl+C even when it arrives in one chunk with another key', async () => {

@@ -1,3 +1,6 @@
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Lang } from './i18n/catalogue.ts';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -26,9 +29,21 @@ export function formatPercent(part: number, whole: number, lang: Lang): string {
   return `${formatDecimal((100 * part) / whole, 1, lang)}%`;
 }
 
-/** Cuts text to `width` cells with an ellipsis. */
+/** Terminal cells `text` takes: wide (CJK, emoji) characters count two, combining marks none. */
+export function cells(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts text to `width` terminal cells with an ellipsis (wide and combining characters measured as drawn). */
 export function fit(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  // cli-truncate can end one cell over when a wide character falls on the cut: ask for less until it fits.
+  for (let room = width; room > 0; room--) {
+    const out = cliTruncate(text, room, { position: 'end' });
+    if (stringWidth(out) <= width) return out;
+  }
+  return '…';
 }
 
 const SHORT_UNITS = ['B', 'K', 'M', 'G', 'T'];
@@ -49,29 +64,13 @@ export function shortBytes(bytes: number, lang: Lang): string {
 }
 
 /**
- * Breaks prose into lines of at most `width` cells at spaces; a word longer than a line is cut.
- * Why: Ink's own wrap keeps the space that falls on a break, so a line can start with a blank.
+ * Breaks prose into lines of at most `width` terminal cells at spaces; a word longer than a line is cut.
+ * Why not Ink's own wrap: it keeps the space that falls on a break, so a line can start with a blank.
  */
 export function wordWrap(text: string, width: number): string {
   const max = Math.max(1, Math.floor(width));
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line: string[] = [];
-    for (const word of paragraph.split(' ')) {
-      if (word === '') continue;
-      let rest = [...word];
-      if (line.length > 0 && line.length + 1 + rest.length <= max) {
-        line.push(' ', ...rest);
-        continue;
-      }
-      if (line.length > 0) lines.push(line.join(''));
-      while (rest.length > max) {
-        lines.push(rest.slice(0, max).join(''));
-        rest = rest.slice(max);
-      }
-      line = rest;
-    }
-    lines.push(line.join(''));
-  }
-  return lines.join('\n');
+  return text
+    .split('\n')
+    .map((paragraph) => wrapAnsi(paragraph.replace(/ +/g, ' '), max, { hard: true, trim: true }))
+    .join('\n');
 }

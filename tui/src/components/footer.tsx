@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
+import { cells } from '../format.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
 import { type BindingId, binding, GLOBAL_BINDINGS } from '../keys/bindings.ts';
 import { theme } from '../theme.ts';
+import { keyCaps } from './key-caps.ts';
 
 /** Props of {@link Footer}. */
 export interface FooterProps {
@@ -27,7 +29,7 @@ function pack(items: readonly Item[], width: number): Item[][] {
   const lines: Item[][] = [[]];
   let used = 0;
   for (const item of items) {
-    const size = item.keys.length + 1 + item.label.length;
+    const size = cells(item.keys) + 1 + cells(item.label);
     const line = lines[lines.length - 1] ?? [];
     if (line.length > 0 && used + GAP.length + size > width && lines.length < MAX_LINES) {
       lines.push([item]);
@@ -43,7 +45,7 @@ function pack(items: readonly Item[], width: number): Item[][] {
 function itemsOf(ids: readonly BindingId[], t: Translate): Item[] {
   return ids.map((id) => {
     const b = binding(id);
-    return { keys: b.keys, label: t(b.label) };
+    return { keys: keyCaps(b, t), label: t(b.label) };
   });
 }
 

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { cells } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
 import type { FormState } from '../state/form.ts';
 import type { Message } from '../state/message.ts';
@@ -18,7 +19,7 @@ const MIN_LABEL_WIDTH = 20;
 /** All fields of a form, the focused one marked. */
 export function FormView({ form, notes }: FormViewProps) {
   const t = useT();
-  const labelWidth = Math.max(MIN_LABEL_WIDTH, ...form.fields.map((f) => [...t(f.label)].length + 2));
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, ...form.fields.map((f) => cells(t(f.label)) + 2));
   return (
     <Box flexDirection="column">
       {form.fields.map((f, i) => (

@@ -480,6 +480,13 @@ export const en = {
   'password.cannotGenerate':
     'No password can meet this policy (its maximum length is below its required characters): type one.',
 
+  // tui-screens: key names as the language says them, paired help rows.
+  'keycap.enter': 'Enter',
+  'keycap.yes': 'y',
+  'help.upDown': 'Move up / down',
+  'help.pages': 'One page up / down (also Ctrl+U / Ctrl+D)',
+  'help.ends': 'First / last row (also Home / End)',
+
   // tui-forms (issue 11): must-change on resets, the postmaster's own password, early checks.
   'field.mustChange': 'Change at next login',
   'resetPassword.doneMustChange': 'Password of {address} changed. The owner must change it at next login.',

@@ -37,7 +37,7 @@ export const it: Catalogue = {
   'crumb.pecSearch': 'Ricerca caselle',
   'crumb.pecChangePassword': 'Cambia password',
   'crumb.pecReset': 'Reimposta password',
-  'crumb.pecDelete': 'Cancella',
+  'crumb.pecDelete': 'Elimina',
   'crumb.profiles': 'Profili',
   'crumb.profileAdd': 'Nuovo profilo',
   'crumb.help': 'Aiuto',
@@ -69,7 +69,7 @@ export const it: Catalogue = {
   'dashboard.active': 'Attivo',
   'dashboard.notActive': 'Non attivo ({status})',
   'dashboard.slots': '{used}/{max} create, {free} libere',
-  'dashboard.unlimitedSlots': '{used} create, illimitate',
+  'dashboard.unlimitedSlots': 'create: {used}, senza limite',
   'dashboard.total': 'Totale',
   'dashboard.quota': 'Spazio: {used} usati su {limit} assegnati ({unlimited} caselle senza limite)',
   'dashboard.quotaPartial':
@@ -223,7 +223,7 @@ export const it: Catalogue = {
 
   'delete.title': 'Elimina {address}',
   'delete.warning':
-    'Verranno eliminati {address} e tutta la sua posta. Scrivi l’indirizzo completo e premi Invio per confermare.',
+    'La casella {address} sarà eliminata con tutta la sua posta. Scrivi l’indirizzo completo e premi Invio per confermare.',
   'delete.mismatch': 'La conferma non corrisponde a {address}: non è stato eliminato nulla.',
   'delete.done': 'Casella {address} eliminata.',
 
@@ -245,13 +245,13 @@ export const it: Catalogue = {
   'pecHome.countUnlimited': '{count} caselle.',
   'pec.create': 'Creazione caselle',
   'pec.search': 'Ricerca caselle',
-  'pec.logout': 'Esci dal pannello PEC',
+  'pec.logout': 'Disconnetti dal pannello PEC',
   'pec.created': 'Casella PEC {address} creata.',
   'pec.changePassword': 'Cambia password',
   'pec.resetPassword': 'Reimposta password',
-  'pec.delete': 'Cancella casella',
+  'pec.delete': 'Elimina casella',
   'pec.disabled': 'non consentito: {reason}',
-  'pec.reason.postmaster': 'la casella del postmaster non si può reimpostare né cancellare',
+  'pec.reason.postmaster': 'la casella del postmaster non si può reimpostare né eliminare',
   'pec.reason.notActive': 'la casella non è attiva',
   'pec.reason.notAllowed': 'il server non lo consente',
   'pec.roleUser': 'utente',
@@ -269,16 +269,16 @@ export const it: Catalogue = {
   'pecReset.temporary': 'Password temporanea',
   'pecReset.once':
     'Annotala ora: viene mostrata solo questa volta. Il titolare dovrà cambiarla al prossimo accesso.',
-  'pecDelete.rule.irreversible': 'La cancellazione è irreversibile.',
+  'pecDelete.rule.irreversible': 'L’eliminazione è irreversibile.',
   'pecDelete.rule.contentLost': 'Tutti i messaggi e le ricevute della casella vanno persi.',
   'pecDelete.rule.sameHolderOnly':
     'Lo stesso nome potrà essere ricreato solo per lo stesso titolare (regola AgID).',
   'pecDelete.rule.logKept': 'Il gestore conserva solo il registro delle operazioni, per 30 mesi.',
   'pecDelete.irreversible':
-    'La cancellazione è irreversibile: tutto il contenuto va perso. Lo stesso nome potrà essere ricreato solo per lo stesso titolare.',
+    'L’eliminazione è irreversibile: tutto il contenuto va perso. Lo stesso nome potrà essere ricreato solo per lo stesso titolare.',
 
   'profiles.title': 'Profili',
-  'profiles.hint': 'Avvia con un profilo: casella --profile NOME. Le password non vengono mai salvate.',
+  'profiles.hint': 'Avvia con: casella --profile NOME. Le password non vengono mai salvate.',
   'profiles.none': 'Nessun profilo: premi n per aggiungerne uno.',
   'profiles.confirmDelete': 'Eliminare il profilo {name}? (s/N)',
   'profileAdd.title': 'Nuovo profilo',
@@ -295,7 +295,7 @@ export const it: Catalogue = {
   'field.password': 'Password',
   'field.repeat': 'Ripeti password',
   'field.newPassword': 'Nuova password',
-  'field.oldPassword': 'Vecchia password',
+  'field.oldPassword': 'Password attuale',
   'field.givenName': 'Nome',
   'field.sn': 'Cognome',
   'field.address': 'Indirizzo',
@@ -439,7 +439,7 @@ export const it: Catalogue = {
   'help.bottom': 'Ultima riga (anche Fine)',
   'help.open': 'Apri la voce selezionata (anche l o →)',
   'help.back': 'Torna indietro (Esc, h o ←)',
-  'help.search': 'Filtra o cerca mentre scrivi; Invio lo mantiene, Esc lo cancella',
+  'help.search': 'Filtra o cerca mentre scrivi; Invio lo mantiene, Esc lo toglie',
   'help.help': 'Questo aiuto',
   'help.quit': 'Esci (chiede conferma se un modulo contiene dati inseriti)',
   'help.forceQuit': 'Esci subito, da qualunque schermata',
@@ -495,6 +495,13 @@ export const it: Catalogue = {
   'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
   'password.cannotGenerate':
     'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+
+  // tui-screens: key names as the language says them, paired help rows.
+  'keycap.enter': 'Invio',
+  'keycap.yes': 's',
+  'help.upDown': 'Sposta in su / in giù',
+  'help.pages': 'Una pagina su / giù (anche Ctrl+U / Ctrl+D)',
+  'help.ends': 'Prima / ultima riga (anche Home / Fine)',
 
   // tui-forms (issue 11): cambio obbligato dopo un reset, la password del postmaster, controlli anticipati.
   'field.mustChange': 'Cambio al prossimo accesso',

@@ -20,7 +20,7 @@ const OUTCOME_COLOUR: Readonly<Record<JournalEntry['outcome'], string>> = {
 };
 
 /** The audit journal, newest first, a window of it at a time, filtered after `/`. */
-export function ActivityView({ screen, listRows }: ViewPropsOf<'activity'>) {
+export function ActivityView({ screen, listRows, width }: ViewPropsOf<'activity'>) {
   const t = useT();
   const rows = visibleEntries(screen);
   const total = screen.rows?.length ?? 0;
@@ -70,6 +70,7 @@ export function ActivityView({ screen, listRows }: ViewPropsOf<'activity'>) {
         top={screen.list.top}
         height={listRows}
         rowKey={(e) => `${e.time}\u0000${e.operation}\u0000${e.target}\u0000${e.outcome}`}
+        width={width}
       />
     </Box>
   );

@@ -1,19 +1,20 @@
 import { Box, Text } from 'ink';
 import { FormView } from '../components/form-view.tsx';
+import { Paragraph } from '../components/paragraph.tsx';
 import { useT } from '../i18n/index.tsx';
 import { SELECTED, UNSELECTED } from '../theme.ts';
 import { Busy } from './busy.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** The aliases of one mailbox, and the New alias field while adding. */
-export function AliasesView({ screen, listRows }: ViewPropsOf<'aliases'>) {
+export function AliasesView({ screen, listRows, width }: ViewPropsOf<'aliases'>) {
   const t = useT();
   const rows = screen.aliases ?? [];
   const shown = rows.slice(screen.list.top, screen.list.top + listRows);
   return (
     <Box flexDirection="column">
       <Text bold>{t('aliases.title', { address: screen.address })}</Text>
-      <Text wrap="truncate-end">{t('aliases.hint')}</Text>
+      <Paragraph text={t('aliases.hint')} width={width} />
       <Busy screen={screen} />
       {screen.aliases !== null && rows.length === 0 ? <Text>{t('aliases.none')}</Text> : null}
       {shown.map((alias, i) => {

@@ -4,7 +4,15 @@ import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** A mailbox owner changes their own password. */
-export function ChangeMyPasswordView({ screen }: ViewPropsOf<'changeMyPassword'>) {
+export function ChangeMyPasswordView({ screen, height, width }: ViewPropsOf<'changeMyPassword'>) {
   const t = useT();
-  return <PasswordFormView screen={screen} title={t('changeMyPassword.title')} rules={PANEL_RULES} />;
+  return (
+    <PasswordFormView
+      screen={screen}
+      height={height}
+      width={width}
+      title={t('changeMyPassword.title')}
+      rules={PANEL_RULES}
+    />
+  );
 }

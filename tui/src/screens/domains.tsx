@@ -6,8 +6,11 @@ import { Busy } from './busy.tsx';
 import { statusWord } from './status-word.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
+/** Cells of the Status column with its gap. */
+const STATUS = 14;
+
 /** The domain picker: filtered as you type after `/`, sorted by name or status (N, S; r reverses). */
-export function DomainsView({ screen, listRows }: ViewPropsOf<'domains'>) {
+export function DomainsView({ screen, listRows, width }: ViewPropsOf<'domains'>) {
   const t = useT();
   const all = screen.rows ?? [];
   const rows = shownDomains(screen);
@@ -38,14 +41,20 @@ export function DomainsView({ screen, listRows }: ViewPropsOf<'domains'>) {
       {all.length > 0 && rows.length === 0 ? <Text>{t('domains.noMatch')}</Text> : null}
       <Table
         columns={[
-          { header: head(t('col.domain'), 'name'), width: 40, cell: (r) => r.name },
-          { header: head(t('col.status'), 'status'), width: 20, cell: (r) => statusWord(t, r.status) },
+          // The domain takes what the status (`manutenzione`, 12 cells) leaves, up to 40 cells.
+          {
+            header: head(t('col.domain'), 'name'),
+            width: Math.max(16, Math.min(40, width - 2 - STATUS)),
+            cell: (r) => r.name,
+          },
+          { header: head(t('col.status'), 'status'), width: STATUS, cell: (r) => statusWord(t, r.status) },
         ]}
         rows={rows}
         cursor={screen.list.cursor}
         top={screen.list.top}
         height={listRows}
         rowKey={(r) => r.name}
+        width={width}
       />
     </Box>
   );

@@ -1,29 +1,61 @@
 import { Box, Text } from 'ink';
+import { keyCaps } from '../components/key-caps.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { useT } from '../i18n/index.tsx';
-import { binding, GLOBAL_BINDINGS } from '../keys/bindings.ts';
+import { type BindingId, binding, GLOBAL_BINDINGS } from '../keys/bindings.ts';
 import { theme } from '../theme.ts';
 import type { ViewPropsOf } from './view-props.ts';
+
+/** Bindings that read as one row when a screen honours both: three lines saved for a 20-row terminal. */
+const PAIRS: readonly (readonly [BindingId, BindingId, MessageKey])[] = [
+  ['up', 'down', 'help.upDown'],
+  ['pageUp', 'pageDown', 'help.pages'],
+  ['top', 'bottom', 'help.ends'],
+];
+
+interface HelpRow {
+  readonly id: string;
+  readonly keys: string;
+  readonly help: string;
+}
+
+/** Cells of the key column: `PgUp PgDn` and `N/A/T/S` with a gap. */
+const KEY_COLUMN = 12;
 
 /** Help: every key of the screen below, then the global keys, from the keybinding table. */
 export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
   const t = useT();
   const ids = [...screen.bindings, ...GLOBAL_BINDINGS.filter((g) => !screen.bindings.includes(g))];
+  // One row per key while they fit under the title; paired rows when they would not (20-row terminal).
+  const paired = ids.length + 1 > height;
+  const rows: HelpRow[] = [];
+  for (const id of ids) {
+    const pair = paired
+      ? PAIRS.find(([a, b]) => (a === id || b === id) && ids.includes(a) && ids.includes(b))
+      : undefined;
+    if (pair && pair[1] === id) continue;
+    if (pair) {
+      const [a, b, help] = pair;
+      rows.push({ id, keys: `${keyCaps(binding(a), t)} ${keyCaps(binding(b), t)}`, help: t(help) });
+    } else {
+      const b = binding(id);
+      rows.push({ id, keys: keyCaps(b, t), help: t(b.help) });
+    }
+  }
+  // The title and then the tmux hint give way when the keys need every line (a long list at 20 rows).
+  const title = rows.length + 1 <= height;
   return (
     <Box flexDirection="column">
-      <Text bold>{t('help.title')}</Text>
-      {ids.map((id) => {
-        const b = binding(id);
-        return (
-          <Box key={id}>
-            <Box width={12}>
-              <Text color={theme.accent}>{b.keys}</Text>
-            </Box>
-            <Text wrap="truncate">{t(b.help)}</Text>
+      {title ? <Text bold>{t('help.title')}</Text> : null}
+      {rows.map((r) => (
+        <Box key={r.id}>
+          <Box width={KEY_COLUMN} flexShrink={0}>
+            <Text color={theme.accent}>{r.keys}</Text>
           </Box>
-        );
-      })}
-      {/* The tmux hint gives way first when the keys need every line (a long list at 24 rows). */}
-      {ids.length + 2 <= height ? <Text color={theme.muted}>{t('help.tmux')}</Text> : null}
+          <Text wrap="truncate">{r.help}</Text>
+        </Box>
+      ))}
+      {rows.length + 2 <= height ? <Text color={theme.muted}>{t('help.tmux')}</Text> : null}
     </Box>
   );
 }

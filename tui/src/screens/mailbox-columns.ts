@@ -43,5 +43,6 @@ export function mailboxColumns(width: number, longest: number): MailboxColumns {
     address -= give;
     name += give;
   }
-  return { address, name, type, status: STATUS, quota, bar: 6, figure: wide };
+  // Below 40-odd columns nothing is left for the name: the table drops the column rather than overlap.
+  return { address, name: Math.max(0, name), type, status: STATUS, quota, bar: 6, figure: wide };
 }

@@ -101,6 +101,7 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
         top={0}
         height={listRows}
         rowKey={(x) => (x.row ? x.row.address : `#${x.index}`)}
+        width={width}
       />
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { Paragraph } from '../components/paragraph.tsx';
+import { wordWrap } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
 import { fieldValue } from '../state/form.ts';
 import type { Message } from '../state/message.ts';
@@ -13,16 +14,22 @@ function notesOf(note: Message | null): Record<string, Message> {
 }
 
 /** The New mailbox form with free slots of the chosen type and the live password checklist. */
-export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
+export function NewMailboxView({ screen, height, width }: ViewPropsOf<'newMailbox'>) {
   const t = useT();
   const type = fieldValue(screen.form, 'type');
   const slot = screen.setup?.slots.find((s) => s.cosName === type);
   const full = typeFull(screen);
+  const offer = full
+    ? t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder', { type })
+    : null;
   return (
     <PasswordFormView
       screen={screen}
       title={t('newMailbox.title')}
       rules={rulesOf(screen)}
+      height={height}
+      width={width}
+      childLines={(slot ? 1 : 0) + (offer ? wordWrap(offer, width).split('\n').length : 0)}
       notes={notesOf(nameNote(screen))}
     >
       {slot ? (
@@ -34,13 +41,7 @@ export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
               : t('newMailbox.slotsFree', { type, free: slot.free, max: slot.max ?? 0 })}
         </Text>
       ) : null}
-      {full ? (
-        <Paragraph
-          text={t(screen.setup?.globalAdmin ? 'newMailbox.offerRaise' : 'newMailbox.offerOrder', { type })}
-          width={width}
-          color={theme.warning}
-        />
-      ) : null}
+      {offer ? <Paragraph text={offer} width={width} color={theme.warning} /> : null}
     </PasswordFormView>
   );
 }

@@ -20,17 +20,37 @@ export interface PasswordFormViewProps {
   readonly notes?: Readonly<Record<string, Message>> | undefined;
   /** Lines between the fields and the checklist. */
   readonly children?: ReactNode;
+  /** How many lines `children` take, so the checklist knows its room. @default 0 */
+  readonly childLines?: number;
+  /** Lines of the view's body. */
+  readonly height: number;
+  /** Columns of the terminal. */
+  readonly width: number;
 }
 
 /** A form with a new password: heading, spinner, fields, and the live checklist of the policy. */
-export function PasswordFormView({ screen, title, rules, notes, children }: PasswordFormViewProps) {
+export function PasswordFormView({
+  screen,
+  title,
+  rules,
+  notes,
+  children,
+  childLines = 0,
+  height,
+  width,
+}: PasswordFormViewProps) {
+  const checks = checkFormPassword(rules, screen.form);
+  // The title, the spinner while sending and the fields come first; an error on the message line may wrap
+  // to a second line, which the app's frame takes from the body.
+  const room =
+    height - 1 - (screen.pending ? 1 : 0) - screen.form.fields.length - childLines - (screen.message ? 1 : 0);
   return (
     <Box flexDirection="column">
       <Text bold>{title}</Text>
       <Busy screen={screen} />
       <FormView form={screen.form} notes={notes} />
       {children}
-      <Checklist checks={checkFormPassword(rules, screen.form)} />
+      <Checklist checks={checks} rows={room} width={width} />
     </Box>
   );
 }

@@ -4,13 +4,15 @@ import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** Create a PEC mailbox with the early name check and the live checklist of the PEC policy. */
-export function PecCreateView({ screen }: ViewPropsOf<'pecCreate'>) {
+export function PecCreateView({ screen, height, width }: ViewPropsOf<'pecCreate'>) {
   const t = useT();
   const title = t('pecCreate.title', { domain: screen.domain });
   const note = pecNameNote(screen);
   return (
     <PasswordFormView
       screen={screen}
+      height={height}
+      width={width}
       title={title}
       rules={screen.rules ?? {}}
       notes={note ? { localPart: note } : {}}

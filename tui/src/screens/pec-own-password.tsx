@@ -5,11 +5,18 @@ import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** The postmaster's own password: current, new twice, with the live checklist of the PEC policy. */
-export function PecOwnPasswordView({ screen }: ViewPropsOf<'pecOwnPassword'>) {
+export function PecOwnPasswordView({ screen, height, width }: ViewPropsOf<'pecOwnPassword'>) {
   const t = useT();
   const title = t('pecOwnPassword.title', { address: screen.address });
   return (
-    <PasswordFormView screen={screen} title={title} rules={screen.rules ?? {}}>
+    <PasswordFormView
+      screen={screen}
+      title={title}
+      rules={screen.rules ?? {}}
+      height={height}
+      width={width}
+      childLines={1}
+    >
       <Text color={theme.muted} wrap="truncate">
         {t('pecOwnPassword.hint')}
       </Text>

@@ -66,6 +66,7 @@ export function PecSearchView({ screen, listRows, width }: ViewPropsOf<'pecSearc
         top={screen.list.top}
         height={listRows}
         rowKey={(r) => r.address}
+        width={width}
       />
     </Box>
   );

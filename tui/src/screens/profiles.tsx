@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Paragraph } from '../components/paragraph.tsx';
 import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
 import { theme } from '../theme.ts';
@@ -6,15 +7,13 @@ import { Busy } from './busy.tsx';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** Saved profiles. */
-export function ProfilesView({ screen, listRows }: ViewPropsOf<'profiles'>) {
+export function ProfilesView({ screen, listRows, width }: ViewPropsOf<'profiles'>) {
   const t = useT();
   const rows = screen.rows ?? [];
   return (
     <Box flexDirection="column">
       <Text bold>{t('profiles.title')}</Text>
-      <Text color={theme.muted} wrap="truncate">
-        {t('profiles.hint')}
-      </Text>
+      <Paragraph text={t('profiles.hint')} width={width} color={theme.muted} />
       <Busy screen={screen} />
       {screen.rows && rows.length === 0 ? <Text>{t('profiles.none')}</Text> : null}
       {screen.confirmDelete !== null ? (
@@ -31,6 +30,7 @@ export function ProfilesView({ screen, listRows }: ViewPropsOf<'profiles'>) {
         top={screen.list.top}
         height={listRows}
         rowKey={(r) => r.name}
+        width={width}
       />
     </Box>
   );

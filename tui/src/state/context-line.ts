@@ -1,27 +1,9 @@
-/** Columns a string takes: wide (CJK, emoji) code points count two, combining marks none. */
-export function columnsOf(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(ch)) continue;
-    n += isWide(c) ? 2 : 1;
-  }
-  return n;
-}
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
 
-// East Asian Wide/Fullwidth ranges and emoji: enough for addresses and host names, which are what is shown.
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1faff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
+/** Columns a string takes as the terminal draws it: wide (CJK, emoji) characters count two, combining marks none. */
+export function columnsOf(text: string): number {
+  return stringWidth(text);
 }
 
 /** Separator between the parts of the context line. */
@@ -52,10 +34,10 @@ export function fitContext(
 export function cutEnd(text: string, width: number): string {
   if (columnsOf(text) <= width) return text;
   if (width <= 0) return '';
-  let out = '';
-  for (const ch of text) {
-    if (columnsOf(out + ch) > width - 1) break;
-    out += ch;
+  // cli-truncate can end one cell over when a wide character falls on the cut: ask for less until it fits.
+  for (let room = width; room > 0; room--) {
+    const out = cliTruncate(text, room, { position: 'end' });
+    if (columnsOf(out) <= width) return out;
   }
-  return `${out}…`;
+  return '…';
 }

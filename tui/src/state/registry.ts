@@ -66,3 +66,6 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
 export function logicOf<S extends Screen>(screen: S): ScreenLogic<S> {
   return LOGIC[screen.kind] as unknown as ScreenLogic<S>;
 }
+
+/** Every screen kind the app has, in the registry's order; the every-screen test walks this list. */
+export const SCREEN_KINDS = Object.keys(LOGIC) as readonly ScreenKind[];
