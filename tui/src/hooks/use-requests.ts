@@ -1,4 +1,5 @@
 import { type Dispatch, useEffect, useRef } from 'react';
+import { runBulkAction } from '../services/bulk-actions.ts';
 import { describeError } from '../services/describe-error.ts';
 import { journaled } from '../services/journal-service.ts';
 import type { Session } from '../services/session.ts';
@@ -112,6 +113,9 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
         rows: (session.journal?.read() ?? []).reverse(),
         path: session.journal?.path ?? null,
       };
+    // tui-marks: rows are journaled by the engine's journal, the job by the service.
+    case 'bulkAction':
+      return runBulkAction(session, req.selection, req.action);
   }
 }
 

@@ -473,4 +473,133 @@ export const it: Catalogue = {
   'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
   'password.cannotGenerate':
     'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+
+  // tui-marks: selezione nell'elenco Caselle e azioni multiple.
+  'crumb.bulkAction': 'Azione multipla',
+  'key.mark': 'seleziona',
+  'key.markAll': 'seleziona tutte',
+  'key.bulkActions': 'azioni multiple',
+  'key.clearMarks': 'togli selezione',
+  'help.mark': 'Seleziona o deseleziona la casella sotto il cursore, poi scende',
+  'help.markAll':
+    'Seleziona tutte le caselle che rispettano il filtro attuale (sul server, quante che siano)',
+  'help.bulkActions':
+    'Azioni sulle caselle selezionate: blocca, sblocca, cambia tipo, reimposta password, elimina',
+  'help.clearMarks': 'Toglie la selezione (prima chiede, se le caselle selezionate sono più di 10)',
+  'help.marks': 'Seleziona la riga; * tutte quelle del filtro; b azioni; Esc toglie',
+  'marks.count': '{count} selezionate',
+  'marks.count.one': '{count} selezionata',
+  'marks.wait': "L'elenco si sta ancora caricando: premi di nuovo * quando compare.",
+  'marks.nothing': 'Nessuna casella rispetta il filtro: niente da selezionare.',
+  'marks.allMarked': 'Selezionate tutte le {count} caselle che rispettano il filtro. Premi b per le azioni.',
+  'marks.allMarked.one':
+    "Selezionata l'unica casella che rispetta il filtro ({count}). Premi b per le azioni.",
+  'marks.first': 'Prima seleziona le caselle: Spazio seleziona la riga, * tutte quelle del filtro.',
+  'marks.confirmClear': 'Togliere la selezione di {count} caselle? (s/N)',
+  'marks.cleared': 'Selezione di {count} caselle tolta.',
+  'marks.cleared.one': 'Selezione di {count} casella tolta.',
+  'marks.clearedByFilter':
+    'Il filtro è cambiato: la selezione di {count} caselle del filtro precedente è stata tolta.',
+  'marks.clearedByFilter.one':
+    'Il filtro è cambiato: la selezione di {count} casella del filtro precedente è stata tolta.',
+  'field.passwordFile': 'File delle password',
+  'field.typeCount': 'Scrivi il numero',
+  'bulkAction.title': 'Azione su {n} caselle selezionate',
+  'bulkAction.title.one': 'Azione su {n} casella selezionata',
+  'bulkAction.marked': '{n} caselle selezionate',
+  'bulkAction.marked.one': '{n} casella selezionata',
+  'bulkAction.menu.lock': 'Blocca',
+  'bulkAction.menu.unlock': 'Sblocca',
+  'bulkAction.menu.changeType': 'Cambia tipo',
+  'bulkAction.menu.resetPasswords': 'Reimposta password',
+  'bulkAction.menu.delete': 'Elimina',
+  'bulkAction.chooseType':
+    'A quale tipo passano le {n} caselle? Le caselle libere sono controllate prima di cambiare qualsiasi cosa.',
+  'bulkAction.chooseType.one':
+    'A quale tipo passa la casella ({n})? Le caselle libere sono controllate prima di cambiare qualsiasi cosa.',
+  'bulkAction.confirm.lock': 'Bloccare {n} caselle? I titolari non potranno più accedere. (s/N)',
+  'bulkAction.confirm.lock.one': 'Bloccare {n} casella? Il titolare non potrà più accedere. (s/N)',
+  'bulkAction.confirm.unlock': 'Sbloccare {n} caselle? (s/N)',
+  'bulkAction.confirm.unlock.one': 'Sbloccare {n} casella? (s/N)',
+  'bulkAction.confirm.changeType': 'Passare {n} caselle a {type}? (s/N)',
+  'bulkAction.confirm.changeType.one': 'Passare {n} casella a {type}? (s/N)',
+  'bulkAction.passwordsExplain':
+    'Ognuna delle {n} caselle riceve una nuova password generata secondo le sue regole, da cambiare al prossimo accesso. Le password vanno solo in questo nuovo file, leggibile solo da te (permessi 0600): mai a schermo né nel registro. Premi Invio per procedere.',
+  'bulkAction.passwordsExplain.one':
+    'La casella riceve una nuova password generata secondo le sue regole, da cambiare al prossimo accesso. La password va solo in questo nuovo file, leggibile solo da te (permessi 0600): mai a schermo né nel registro. Premi Invio per procedere.',
+  'bulkAction.deleteWarning':
+    'Eliminare {n} caselle e tutta la loro posta? Non si può annullare. Scrivi {n} e premi Invio.',
+  'bulkAction.deleteWarning.one':
+    'Eliminare {n} casella e tutta la sua posta? Non si può annullare. Scrivi {n} e premi Invio.',
+  'bulkAction.fileRequired': 'Indica il file in cui scrivere le password.',
+  'bulkAction.countMismatch': 'Scrivi {count}, il numero di caselle selezionate, per eliminarle.',
+  'bulkAction.running.lock': 'Blocco di {n} caselle…',
+  'bulkAction.running.lock.one': 'Blocco di {n} casella…',
+  'bulkAction.running.unlock': 'Sblocco di {n} caselle…',
+  'bulkAction.running.unlock.one': 'Sblocco di {n} casella…',
+  'bulkAction.running.changeType': 'Cambio del tipo di {n} caselle…',
+  'bulkAction.running.changeType.one': 'Cambio del tipo di {n} casella…',
+  'bulkAction.running.resetPasswords': 'Reimpostazione di {n} password…',
+  'bulkAction.running.resetPasswords.one': 'Reimpostazione di {n} password…',
+  'bulkAction.running.delete': 'Eliminazione di {n} caselle…',
+  'bulkAction.running.delete.one': 'Eliminazione di {n} casella…',
+  'bulkAction.done.lock': '{n} caselle bloccate.',
+  'bulkAction.done.lock.one': '{n} casella bloccata.',
+  'bulkAction.done.unlock': '{n} caselle sbloccate.',
+  'bulkAction.done.unlock.one': '{n} casella sbloccata.',
+  'bulkAction.done.changeType': '{n} caselle passate al nuovo tipo.',
+  'bulkAction.done.changeType.one': '{n} casella passata al nuovo tipo.',
+  'bulkAction.done.resetPasswords': '{n} password reimpostate.',
+  'bulkAction.done.resetPasswords.one': '{n} password reimpostata.',
+  'bulkAction.done.delete': '{n} caselle eliminate.',
+  'bulkAction.done.delete.one': '{n} casella eliminata.',
+  'bulkAction.doneWithProblems.lock': '{n} caselle bloccate; {problems} non come richiesto (vedi elenco).',
+  'bulkAction.doneWithProblems.unlock': '{n} caselle sbloccate; {problems} non come richiesto (vedi elenco).',
+  'bulkAction.doneWithProblems.changeType':
+    '{n} caselle passate; {problems} non come richiesto (vedi elenco).',
+  'bulkAction.doneWithProblems.resetPasswords':
+    '{n} password reimpostate; {problems} non come richiesto (vedi elenco).',
+  'bulkAction.doneWithProblems.delete': '{n} caselle eliminate; {problems} non come richiesto (vedi elenco).',
+  'bulkAction.refused': 'Rifiutata prima di qualsiasi modifica: non è stato scritto nulla.',
+  'bulkAction.nothingWritten': 'Sul server non è cambiato nulla.',
+  'bulkAction.shortfall':
+    '{type}: servirebbero {n} caselle libere, ce ne sono {free} ({used} usate su {max}).',
+  'bulkAction.shortfall.one':
+    '{type}: servirebbe {n} casella libera, ce ne sono {free} ({used} usate su {max}).',
+  'bulkAction.shortfallTotal':
+    'Il dominio: servirebbero {n} caselle libere, ce ne sono {free} ({used} usate su {max}).',
+  'bulkAction.shortfallTotal.one':
+    'Il dominio: servirebbe {n} casella libera, ce ne sono {free} ({used} usate su {max}).',
+  'bulkAction.countChanged':
+    'Il filtro ora trova {n} caselle, non le {confirmed} confermate: selezionale di nuovo.',
+  'bulkAction.countChanged.one':
+    'Il filtro ora trova {n} casella, non le {confirmed} confermate: selezionale di nuovo.',
+  'bulkAction.fileExists': '{file} esiste già: non viene mai sovrascritto. Scegli un altro file.',
+  'bulkAction.fileFailed': 'Impossibile creare {file} ({reason}).',
+  'bulkAction.issue': '{message} ({rule})',
+  'bulkAction.summary': '{n} caselle: {counts}.',
+  'bulkAction.summary.one': '{n} casella: {counts}.',
+  'bulkAction.passwordsWritten':
+    'Le {n} nuove password sono in {file} (permessi 0600). Consegnale, poi elimina il file.',
+  'bulkAction.passwordsWritten.one':
+    'La nuova password ({n}) è in {file} (permessi 0600). Consegnala, poi elimina il file.',
+  'bulkAction.moreProblems': '…e altre {n} (tutte nel registro Attività).',
+  'bulkAction.kind.created': '{n} create',
+  'bulkAction.kind.alreadyPresent': '{n} già presenti',
+  'bulkAction.kind.updated': '{n} modificate',
+  'bulkAction.kind.unchanged': '{n} già così',
+  'bulkAction.kind.deleted': '{n} eliminate',
+  'bulkAction.kind.absent': '{n} già assenti',
+  'bulkAction.kind.conflict': '{n} in conflitto',
+  'bulkAction.kind.refused': '{n} rifiutate',
+  'bulkAction.kind.failed': '{n} non riuscite',
+  'bulkAction.kind.created.one': '{n} creata',
+  'bulkAction.kind.alreadyPresent.one': '{n} già presente',
+  'bulkAction.kind.updated.one': '{n} modificata',
+  'bulkAction.kind.unchanged.one': '{n} già così',
+  'bulkAction.kind.deleted.one': '{n} eliminata',
+  'bulkAction.kind.absent.one': '{n} già assente',
+  'bulkAction.kind.conflict.one': '{n} in conflitto',
+  'bulkAction.kind.refused.one': '{n} rifiutata',
+  'bulkAction.kind.failed.one': '{n} non riuscita',
 };

@@ -31,7 +31,13 @@ export type BindingId =
   | 'sortStatus'
   | 'statusFilter'
   // tui-polish
-  | 'generate';
+  | 'generate'
+  // tui-marks
+  | 'mark'
+  | 'markAll'
+  | 'bulkActions'
+  | 'clearMarks'
+  | 'marks';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -104,6 +110,13 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
   // tui-polish: Ctrl+G because a password form types every printable key into its fields.
   { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
+  // tui-marks: multi-select in the Mailboxes list and its bulk actions.
+  { id: 'mark', keys: 'Space', label: 'key.mark', help: 'help.mark', chars: [' '] },
+  { id: 'markAll', keys: '*', label: 'key.markAll', help: 'help.markAll', chars: ['*'] },
+  { id: 'bulkActions', keys: 'b', label: 'key.bulkActions', help: 'help.bulkActions', chars: ['b'] },
+  { id: 'clearMarks', keys: 'Esc', label: 'key.clearMarks', help: 'help.clearMarks', names: ['escape'] },
+  // Help only (no key matches it): one line for the four keys above, so the help still fits 24 rows.
+  { id: 'marks', keys: 'Space * b', label: 'key.mark', help: 'help.marks' },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));

@@ -1,5 +1,11 @@
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import type {
+  BulkAction,
+  BulkActionRefusal,
+  BulkActionResult,
+  MarkedSelection,
+} from '../services/bulk-action-types.ts';
+import type {
   BuySetup,
   DomainDashboard,
   DomainRow,
@@ -83,7 +89,9 @@ export type Request =
   | { readonly op: 'saveProfile'; readonly profile: Profile }
   | { readonly op: 'deleteProfile'; readonly name: string }
   /** The audit journal, newest first. */
-  | { readonly op: 'journal' };
+  | { readonly op: 'journal' }
+  // tui-marks: a bulk action on the marked mailboxes, through the SDK's bulk engine.
+  | { readonly op: 'bulkAction'; readonly selection: MarkedSelection; readonly action: BulkAction };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -103,7 +111,10 @@ export type Loaded =
   | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
   | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
   | { readonly kind: 'journal'; readonly rows: readonly JournalEntry[]; readonly path: string | null }
-  | { readonly kind: 'done' };
+  | { readonly kind: 'done' }
+  // tui-marks: a bulk action's summary, or pre-flight's refusal (nothing written).
+  | { readonly kind: 'bulkDone'; readonly result: BulkActionResult }
+  | { readonly kind: 'bulkRefused'; readonly refusal: BulkActionRefusal };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
