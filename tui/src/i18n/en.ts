@@ -465,12 +465,11 @@ export const en = {
   'key.markAll': 'mark all',
   'key.bulkActions': 'bulk actions',
   'key.clearMarks': 'clear marks',
-  'help.mark': 'Mark or unmark the mailbox under the cursor, then move down',
+  'help.mark': 'Mark a row; * marks all matching; b bulk actions; Esc clears marks',
   'help.markAll': 'Mark every mailbox that matches the current filter (on the server, however many)',
   'help.bulkActions':
     'Bulk actions on the marked mailboxes: lock, unlock, change type, reset passwords, delete',
   'help.clearMarks': 'Clear the marks (asks first when more than 10 are marked)',
-  'help.marks': 'Mark a row; * marks all matching; b bulk actions; Esc clears marks',
   'marks.count': '{count} marked',
   'marks.wait': 'The list is still loading: press * again when it shows.',
   'marks.nothing': 'No mailbox matches the filter: nothing to mark.',

@@ -480,13 +480,12 @@ export const it: Catalogue = {
   'key.markAll': 'seleziona tutte',
   'key.bulkActions': 'azioni multiple',
   'key.clearMarks': 'togli selezione',
-  'help.mark': 'Seleziona o deseleziona la casella sotto il cursore, poi scende',
+  'help.mark': 'Seleziona la riga; * tutte quelle del filtro; b azioni; Esc toglie',
   'help.markAll':
     'Seleziona tutte le caselle che rispettano il filtro attuale (sul server, quante che siano)',
   'help.bulkActions':
     'Azioni sulle caselle selezionate: blocca, sblocca, cambia tipo, reimposta password, elimina',
   'help.clearMarks': 'Toglie la selezione (prima chiede, se le caselle selezionate sono più di 10)',
-  'help.marks': 'Seleziona la riga; * tutte quelle del filtro; b azioni; Esc toglie',
   'marks.count': '{count} selezionate',
   'marks.count.one': '{count} selezionata',
   'marks.wait': "L'elenco si sta ancora caricando: premi di nuovo * quando compare.",

@@ -147,7 +147,9 @@ function recounted(s: MailboxesScreen): MailboxesScreen {
 }
 
 function footer(s: MailboxesScreen): readonly BindingId[] {
-  if (s.filtering || markedCount(marksOf(s)) === 0) return mailboxesLogic.footer(s);
+  if (s.filtering) return mailboxesLogic.footer(s);
+  // Without marks the list's own keys come first; Space is last, where the footer has room at 80 columns.
+  if (markedCount(marksOf(s)) === 0) return [...mailboxesLogic.footer(s), 'mark'];
   return ['mark', 'markAll', 'bulkActions', 'clearMarks', 'up', 'down', 'open', 'search', 'refresh'];
 }
 
@@ -183,6 +185,6 @@ export const markedMailboxesLogic: ScreenLogic<MailboxesScreen> = {
   // One help line for the mark keys: the help screen has no room for four at 24 rows.
   keys(s) {
     const own = mailboxesLogic.keys?.(s) ?? mailboxesLogic.footer(s);
-    return s.filtering ? own : [...own, 'marks'];
+    return s.filtering ? own : [...own, 'mark'];
   },
 };
