@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZimbraAdmin } from '@casella/sdk';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEMO_ADMIN,
   DEMO_PASSWORD,
@@ -49,7 +49,13 @@ describe('marks in the Mailboxes list and bulk actions on them', () => {
     // Back on the list: it reloads, and the marks of the action are gone.
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'Mailboxes of example.com');
-    await waitForText(ui.lastFrame, 'locked');
+    await vi.waitFor(
+      () => {
+        const frame = ui.lastFrame() ?? '';
+        for (const address of marked) expect(frame).toMatch(new RegExp(`${address} .*locked`));
+      },
+      { timeout: 5000 },
+    );
     expect(ui.lastFrame()).not.toContain('marked');
     expect(markedRowsOf(ui.lastFrame() ?? '')).toEqual([]);
     // Each row is in the audit journal through the engine's journal, and the job has its own line.
@@ -204,5 +210,68 @@ describe('marks in the Mailboxes list and bulk actions on them', () => {
     for (const address of marked) expect(after.has(address)).toBe(false);
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, '(37 of 37)');
+  });
+});
+
+describe('bulk actions refuse what changed or would overwrite, and write nothing', () => {
+  it('deletes nothing when the filter of a * matches another number than the one typed', async () => {
+    const ui = renderApp(demo.session);
+    await toMailboxes(ui);
+    await press(ui.stdin, '/', ...'ferr', KEY.enter);
+    const filtered = await waitForText(ui.lastFrame, '1/3');
+    const [gone, ...kept] = rowsOf(filtered);
+    await press(ui.stdin, '*');
+    await waitForText(ui.lastFrame, '3 marked');
+    // Another admin deletes one of the three behind the list's back.
+    const admin = await ZimbraAdmin.login({
+      url: demo.mock.url,
+      username: DEMO_ADMIN,
+      password: DEMO_PASSWORD,
+    });
+    try {
+      await admin.accounts.delete(gone as string);
+    } finally {
+      await admin.close();
+    }
+    const before = await directoryOf(demo.mock.url);
+    await press(ui.stdin, 'b');
+    await waitForText(ui.lastFrame, 'Bulk action on 3 marked mailboxes');
+    await press(ui.stdin, 'G', KEY.enter);
+    await waitForText(ui.lastFrame, 'Type 3 and press Enter');
+    await press(ui.stdin, '3', KEY.enter);
+    await waitForText(ui.lastFrame, 'The filter now matches 2 mailboxes, not the 3 you confirmed');
+    expect(changedBetween(before, await directoryOf(demo.mock.url))).toEqual([]);
+    for (const address of kept) expect(before.has(address)).toBe(true);
+  });
+
+  it('never overwrites an existing password file, and sets no password then', async () => {
+    const file = join(demo.configDir, 'taken.csv');
+    writeFileSync(file, 'keep me\n');
+    const ui = renderApp(demo.session);
+    const marked = await markThree(ui);
+    await press(ui.stdin, 'b');
+    await waitForText(ui.lastFrame, 'Bulk action on 3 marked mailboxes');
+    await press(ui.stdin, 'j', 'j', 'j');
+    await waitForText(ui.lastFrame, '> Reset passwords');
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'casella-passwords-example.com-');
+    await press(ui.stdin, CTRL_U, ...file, KEY.enter);
+    await waitForText(ui.lastFrame, 'it is never overwritten');
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+    const journal = demo.session.journal?.read() ?? [];
+    expect(journal.filter((e) => e.operation === 'bulk.setPassword')).toEqual([]);
+    const admin = await ZimbraAdmin.login({
+      url: demo.mock.url,
+      username: DEMO_ADMIN,
+      password: DEMO_PASSWORD,
+    });
+    try {
+      for (const address of marked) {
+        const account = await admin.accounts.get(address);
+        expect(String(account.attrs.zimbraPasswordMustChange ?? 'FALSE').toUpperCase()).not.toBe('TRUE');
+      }
+    } finally {
+      await admin.close();
+    }
   });
 });

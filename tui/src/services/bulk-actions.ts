@@ -1,5 +1,6 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { BulkRefusedError, type BulkRow, type BulkRun, OUTCOME_KINDS, type OutcomeKind } from '@casella/sdk';
 import { createBulkJournal, type JournalEntry } from '../journal/index.ts';
 import type {
@@ -51,6 +52,11 @@ export async function resolveSelection(session: Session, selection: MarkedSelect
 /** A new file only its owner can read; an existing one is never overwritten (it may hold unread passwords). */
 function openPasswordFile(file: string): number {
   return openSync(file, 'wx', 0o600);
+}
+
+/** The file the user typed, from the current directory; `~/` is the home directory, as in a shell. */
+function absolutePath(typed: string): string {
+  return typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : resolve(typed);
 }
 
 /** `address,password` with CSV quoting; no spreadsheet escaping, which would change the password. */
@@ -158,7 +164,7 @@ export async function runBulkAction(
   const journal =
     session.journal?.path === undefined ? undefined : createBulkJournal(session.journal, 'bulk');
   const common = { jobId, ...(journal ? { journal } : {}) };
-  const file = action.kind === 'resetPasswords' ? resolve(action.file) : undefined;
+  const file = action.kind === 'resetPasswords' ? absolutePath(action.file) : undefined;
   let sink: Sink | undefined;
   if (file !== undefined) {
     try {
