@@ -562,6 +562,8 @@ export const en = {
     '{n} new passwords are in {file} (mode 0600). Hand them over, then delete the file.',
   'bulkAction.passwordsWritten.one':
     '{n} new password is in {file} (mode 0600). Hand it over, then delete the file.',
+  'bulkAction.progressStart': '{done}/{total} mailboxes',
+  'bulkAction.progress': '{done}/{total} mailboxes · {rate}/s · {seconds} s left',
   'bulkAction.moreProblems': '…and {n} more (all in the Activity journal).',
   'bulkAction.kind.created': '{n} created',
   'bulkAction.kind.alreadyPresent': '{n} already present',

@@ -582,6 +582,8 @@ export const it: Catalogue = {
     'Le {n} nuove password sono in {file} (permessi 0600). Consegnale, poi elimina il file.',
   'bulkAction.passwordsWritten.one':
     'La nuova password ({n}) è in {file} (permessi 0600). Consegnala, poi elimina il file.',
+  'bulkAction.progressStart': '{done}/{total} caselle',
+  'bulkAction.progress': '{done}/{total} caselle · {rate}/s · ancora {seconds} s',
   'bulkAction.moreProblems': '…e altre {n} (tutte nel registro Attività).',
   'bulkAction.kind.created': '{n} create',
   'bulkAction.kind.alreadyPresent': '{n} già presenti',

@@ -4,9 +4,14 @@ import { FormView } from '../components/form-view.tsx';
 import { Menu } from '../components/menu.tsx';
 import { Paragraph } from '../components/paragraph.tsx';
 import { Spinner } from '../components/spinner.tsx';
-import { type Translate, useT } from '../i18n/index.tsx';
+import { type Translate, useLang, useT } from '../i18n/index.tsx';
 import type { BulkActionRefusal, BulkActionResult } from '../services/bulk-action-types.ts';
-import { BULK_ACTIONS, type BulkActionScreen, typesOf } from '../state/screens/bulk-action.ts';
+import {
+  BULK_ACTIONS,
+  type BulkActionScreen,
+  type BulkProgressView,
+  typesOf,
+} from '../state/screens/bulk-action.ts';
 import { theme } from '../theme.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
@@ -135,6 +140,29 @@ function Outcome({ result, t, rows }: { result: BulkActionResult; t: Translate; 
   );
 }
 
+/** `[########------------] 40/100 · 250/s · 1 s left`: rows done, the engine's rate and its estimate. */
+function ProgressLine({ progress, t, width }: { progress: BulkProgressView; t: Translate; width: number }) {
+  const lang = useLang();
+  const number = (n: number) => new Intl.NumberFormat(lang).format(n);
+  const cells = Math.max(10, Math.min(30, width - 40));
+  const filled = progress.total > 0 ? Math.round((progress.done / progress.total) * cells) : 0;
+  const counts = { done: number(progress.done), total: number(progress.total) };
+  const text =
+    progress.etaMs === null
+      ? t('bulkAction.progressStart', counts)
+      : t('bulkAction.progress', {
+          ...counts,
+          rate: number(Math.round(progress.rate)),
+          seconds: number(Math.ceil(progress.etaMs / 1000)),
+        });
+  return (
+    <Text wrap="truncate-end">
+      [<Text color={theme.accent}>{'#'.repeat(filled)}</Text>
+      <Text color={theme.muted}>{'-'.repeat(cells - filled)}</Text>] {text}
+    </Text>
+  );
+}
+
 /** A bulk action on the marked mailboxes: the menu, its question, the run, and its outcome. */
 export function BulkActionView({ screen, width }: ViewPropsOf<'bulkAction'>) {
   const t = useT();
@@ -153,7 +181,10 @@ export function BulkActionView({ screen, width }: ViewPropsOf<'bulkAction'>) {
         <Stage screen={screen} t={t} width={width} />
       </Box>
       {running ? (
-        <Spinner label={t(`bulkAction.running.${screen.action}`, { n: screen.count })} />
+        <>
+          <Spinner label={t(`bulkAction.running.${screen.action}`, { n: screen.count })} />
+          {screen.progress ? <ProgressLine progress={screen.progress} t={t} width={width} /> : null}
+        </>
       ) : screen.pending ? (
         <Spinner label={t('busy.working')} />
       ) : null}

@@ -1,7 +1,14 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BulkRefusedError, type BulkRow, type BulkRun, OUTCOME_KINDS, type OutcomeKind } from '@casella/sdk';
+import {
+  type BulkProgress,
+  BulkRefusedError,
+  type BulkRow,
+  type BulkRun,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+} from '@casella/sdk';
 import { createBulkJournal, type JournalEntry } from '../journal/index.ts';
 import type {
   BulkAction,
@@ -28,6 +35,15 @@ const OPERATION: Readonly<Record<BulkActionKind, string>> = {
   resetPasswords: 'bulk.passwd',
   delete: 'bulk.delete',
 };
+
+/** How far a run has got, as the screen receives it. */
+export interface BulkActionProgress {
+  readonly kind: 'bulkProgress';
+  readonly done: number;
+  readonly total: number;
+  readonly rate: number;
+  readonly etaMs: number | null;
+}
 
 /** What a bulk action answered: done (with its summary) or refused by pre-flight (nothing written). */
 export type BulkActionAnswer =
@@ -143,9 +159,12 @@ export async function runBulkAction(
   session: Session,
   selection: MarkedSelection,
   action: BulkAction,
+  onProgress?: (progress: BulkActionProgress) => void,
 ): Promise<BulkActionAnswer> {
   const addresses = await resolveSelection(session, selection);
   const total = addresses.length;
+  // The bar shows as soon as the rows are known; the engine reports after each batch settles.
+  onProgress?.({ kind: 'bulkProgress', done: 0, total, rate: 0, etaMs: null });
   const refusal = (r: Omit<BulkActionRefusal, 'action' | 'total'>): BulkActionAnswer => ({
     kind: 'bulkRefused',
     refusal: { action: action.kind, total, ...r },
@@ -163,7 +182,22 @@ export async function runBulkAction(
   const jobId = `tui-${action.kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const journal =
     session.journal?.path === undefined ? undefined : createBulkJournal(session.journal, 'bulk');
-  const common = { jobId, ...(journal ? { journal } : {}) };
+  const common = {
+    jobId,
+    ...(journal ? { journal } : {}),
+    ...(onProgress
+      ? {
+          onProgress: (p: BulkProgress) =>
+            onProgress({
+              kind: 'bulkProgress',
+              done: p.done,
+              total: p.total,
+              rate: p.rate,
+              etaMs: p.etaMs ?? null,
+            }),
+        }
+      : {}),
+  };
   const file = action.kind === 'resetPasswords' ? absolutePath(action.file) : undefined;
   let sink: Sink | undefined;
   if (file !== undefined) {

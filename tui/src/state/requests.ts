@@ -114,7 +114,17 @@ export type Loaded =
   | { readonly kind: 'done' }
   // tui-marks: a bulk action's summary, or pre-flight's refusal (nothing written).
   | { readonly kind: 'bulkDone'; readonly result: BulkActionResult }
-  | { readonly kind: 'bulkRefused'; readonly refusal: BulkActionRefusal };
+  | { readonly kind: 'bulkRefused'; readonly refusal: BulkActionRefusal }
+  /** How far a bulk action has got: sent as a background answer (`progressKey`) while it runs. */
+  | {
+      readonly kind: 'bulkProgress';
+      readonly done: number;
+      readonly total: number;
+      /** Rows per second since the writes started (0 before the first batch settles). */
+      readonly rate: number;
+      /** Estimated time left; null before the first batch settles. */
+      readonly etaMs: number | null;
+    };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
@@ -144,4 +154,9 @@ const READS: ReadonlySet<Request['op']> = new Set([
 /** True for requests that change something: a form waits for them before taking more keys. */
 export function isWrite(req: Request): boolean {
   return !READS.has(req.op);
+}
+
+/** tui-marks: the key a request's progress reports arrive under (as `fetched` answers of its screen). */
+export function progressKey(seq: number): string {
+  return `progress:${seq}`;
 }

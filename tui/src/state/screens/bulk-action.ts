@@ -12,7 +12,7 @@ import type { BuySetup } from '../../services/types.ts';
 import { createForm, type FormState, field, fieldValue, formKey } from '../form.ts';
 import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { errorMessage, type Message, successMessage } from '../message.ts';
-import { isWrite } from '../requests.ts';
+import { isWrite, progressKey } from '../requests.ts';
 import { base, type ScreenBase, type ScreenLogic, type Step, stay, withRequest } from '../screen-base.ts';
 
 /** The actions offered on marked mailboxes, in menu order. */
@@ -49,6 +49,16 @@ export interface BulkActionScreen extends ScreenBase {
   readonly form: FormState;
   readonly result: BulkActionResult | null;
   readonly refusal: BulkActionRefusal | null;
+  /** How far the run in flight has got (rows done of total, rate, time left); null before it reports. */
+  readonly progress: BulkProgressView | null;
+}
+
+/** The progress a running action shows. */
+export interface BulkProgressView {
+  readonly done: number;
+  readonly total: number;
+  readonly rate: number;
+  readonly etaMs: number | null;
 }
 
 /** `casella-passwords-example.com-20261201-124501.csv`: a new name each time, so none is overwritten. */
@@ -73,6 +83,7 @@ export function bulkActionScreen(selection: MarkedSelection, count: number): Bul
     form: createForm([]),
     result: null,
     refusal: null,
+    progress: null,
   };
 }
 
@@ -102,7 +113,8 @@ function actionOf(s: BulkActionScreen): BulkAction {
 }
 
 function run(s: BulkActionScreen): Step<BulkActionScreen> {
-  return stay(withRequest(s, { op: 'bulkAction', selection: s.selection, action: actionOf(s) }));
+  const req = { op: 'bulkAction', selection: s.selection, action: actionOf(s) } as const;
+  return stay(withRequest({ ...s, progress: null }, req));
 }
 
 function toMenu(s: BulkActionScreen): Step<BulkActionScreen> {
@@ -220,6 +232,12 @@ export const bulkActionLogic: ScreenLogic<BulkActionScreen> = {
         message: errorMessage('bulkAction.refused'),
       });
     return stay(s);
+  },
+  onFetched(s, key, data) {
+    // Only the run in flight reports: a late report of an earlier run is dropped.
+    if (data.kind !== 'bulkProgress' || !s.pending || key !== progressKey(s.pending.seq)) return s;
+    const { done, total, rate, etaMs } = data;
+    return { ...s, progress: { done, total, rate, etaMs } };
   },
   captures: (s) => s.stage === 'passwords' || s.stage === 'delete',
   footer(s): readonly BindingId[] {
