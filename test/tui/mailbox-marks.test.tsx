@@ -85,6 +85,12 @@ describe('marks in the Mailboxes list and bulk actions on them', () => {
     await press(ui.stdin, 'y');
     await waitForText(ui.lastFrame, '3 mailboxes locked.');
     expect(changedBetween(before, await directoryOf(demo.mock.url))).toEqual(matching);
+    // Back on the list, * works at once, while the list is still reading its pages again.
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Mailboxes of example.com');
+    await press(ui.stdin, '*');
+    const again = await waitForText(ui.lastFrame, '3 marked');
+    expect(again).not.toContain('still loading');
   });
 
   it('leaves out of a * the rows unmarked with Space, and clears a * when the filter changes', async () => {

@@ -11,6 +11,7 @@ import {
   type MailboxesScreen,
   mailboxesLogic,
   pageRequest,
+  queryOf,
   rowAt,
   rowCount,
 } from './mailboxes.ts';
@@ -103,7 +104,8 @@ function marksKey(s: MailboxesScreen, key: KeyEvent, ctx: Ctx): Step<MailboxesSc
     return stay({ ...withMarks(s, toggled(m, row.address)), list, message: null });
   }
   if (is(key, 'markAll')) {
-    if (!isCurrent(s)) return stay({ ...s, message: infoMessage('marks.wait') });
+    // The rows shown answer this query (maybe of an older generation, reloading): the next page recounts.
+    if (s.loaded?.filter !== queryOf(s)) return stay({ ...s, message: infoMessage('marks.wait') });
     if (rowCount(s) === 0) return stay({ ...s, message: errorMessage('marks.nothing') });
     const query = queryOfList(s);
     const all = { query, key: membershipKey(query), total: rowCount(s) };
