@@ -66,6 +66,7 @@ export const ROUTES: { readonly [K in ScreenKind]: readonly RouteKey[] } = {
   pecReset: [...PEC_MAILBOX, ...pick(1)],
   pecDelete: [...PEC_MAILBOX, ...pick(2)],
   pecOwnPassword: [...PEC_HOME, ...pick(2)],
+  bulkAction: [...MAILBOXES, ' ', 'b'],
 };
 
 /** Runs `req` as the app does (journaled), for a screen that shows past changes; a refusal is kept too. */

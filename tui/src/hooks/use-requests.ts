@@ -1,12 +1,17 @@
 import { type Dispatch, useEffect, useRef } from 'react';
+import { runBulkAction } from '../services/bulk-actions.ts';
 import { describeError } from '../services/describe-error.ts';
 import { journaled } from '../services/journal-service.ts';
 import type { Session } from '../services/session.ts';
 import type { Action, AppState } from '../state/app-reducer.ts';
-import type { Loaded, Request } from '../state/requests.ts';
+import { type Loaded, progressKey, type Request } from '../state/requests.ts';
 
 /** Maps one request to its service call; the only place where screens reach the backends. */
-export async function runRequest(session: Session, req: Request): Promise<Loaded> {
+export async function runRequest(
+  session: Session,
+  req: Request,
+  progress?: (data: Loaded) => void,
+): Promise<Loaded> {
   const { zimbra, pec, account, profiles } = session;
   const done = { kind: 'done' } as const;
   switch (req.op) {
@@ -119,6 +124,9 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
         rows: (session.journal?.read() ?? []).reverse(),
         path: session.journal?.path ?? null,
       };
+    // tui-marks: rows are journaled by the engine's journal, the job by the service.
+    case 'bulkAction':
+      return runBulkAction(session, req.selection, req.action, progress);
   }
 }
 
@@ -142,7 +150,12 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
       started.current.add(tag);
       const { id } = screen;
       const { seq } = pending;
-      journaled(session.journal, session.env, pending.req, () => runRequest(session, pending.req)).then(
+      // tui-marks: a long request (a bulk action) reports progress as a background answer of its screen.
+      const progress = (data: Loaded) =>
+        mounted.current && dispatch({ type: 'fetched', id, key: progressKey(seq), data });
+      journaled(session.journal, session.env, pending.req, () =>
+        runRequest(session, pending.req, progress),
+      ).then(
         (data) => mounted.current && dispatch({ type: 'loaded', id, seq, data }),
         (error: unknown) =>
           mounted.current && dispatch({ type: 'failed', id, seq, message: describeError(error) }),

@@ -38,7 +38,12 @@ export type BindingId =
   | 'typeFilter'
   | 'quotaFilter'
   // tui-polish
-  | 'generate';
+  | 'generate'
+  // tui-marks
+  | 'mark'
+  | 'markAll'
+  | 'bulkActions'
+  | 'clearMarks';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -119,6 +124,12 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'quotaFilter', keys: 'u', label: 'key.quotaFilter', help: 'help.quotaFilter', chars: ['u'] },
   // tui-polish: Ctrl+G because a password form types every printable key into its fields.
   { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
+  // tui-marks: multi-select in the Mailboxes list and its bulk actions.
+  // Its help sentence covers *, b and Esc too: the help screen has no room for four lines at 24 rows.
+  { id: 'mark', keys: 'Space', label: 'key.mark', help: 'help.mark', chars: [' '] },
+  { id: 'markAll', keys: '*', label: 'key.markAll', help: 'help.markAll', chars: ['*'] },
+  { id: 'bulkActions', keys: 'b', label: 'key.bulkActions', help: 'help.bulkActions', chars: ['b'] },
+  { id: 'clearMarks', keys: 'Esc', label: 'key.clearMarks', help: 'help.clearMarks', names: ['escape'] },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));

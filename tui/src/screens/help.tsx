@@ -42,12 +42,19 @@ export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
       rows.push({ id, keys: keyCaps(b, t), help: t(b.help) });
     }
   }
-  // The title and then the tmux hint give way when the keys need every line (a long list at 20 rows).
+  // The title and then the tmux hint give way when the keys need every line (a long list at 20 rows);
+  // past that the rows scroll (↑/↓), with a line saying how many more are below.
   const title = rows.length + 1 <= height;
+  const room = title ? height - 1 : height;
+  const scrolls = rows.length > room;
+  const shownCount = scrolls ? Math.max(1, room - 1) : rows.length;
+  const top = Math.max(0, Math.min(screen.top, rows.length - shownCount));
+  const shown = rows.slice(top, top + shownCount);
+  const below = rows.length - top - shown.length;
   return (
     <Box flexDirection="column">
       {title ? <Text bold>{t('help.title')}</Text> : null}
-      {rows.map((r) => (
+      {shown.map((r) => (
         <Box key={r.id}>
           <Box width={KEY_COLUMN} flexShrink={0}>
             <Text color={theme.accent}>{r.keys}</Text>
@@ -55,6 +62,11 @@ export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
           <Text wrap="truncate">{r.help}</Text>
         </Box>
       ))}
+      {scrolls ? (
+        <Text color={theme.muted} wrap="truncate">
+          {below > 0 ? t('help.more', { count: below }) : t('help.moreAbove', { count: top })}
+        </Text>
+      ) : null}
       {rows.length + 2 <= height ? <Text color={theme.muted}>{t('help.tmux')}</Text> : null}
     </Box>
   );

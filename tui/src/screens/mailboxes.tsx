@@ -7,6 +7,7 @@ import { formatBytes } from '../format.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import { type Translate, useLang, useT } from '../i18n/index.tsx';
 import type { MailboxRow } from '../services/types.ts';
+import { isMarked, type MailboxMarks, markedCount, marksOf } from '../state/screens/mailbox-marks.ts';
 import { isCurrent, type MailboxesScreen, rowAt, rowCount } from '../state/screens/mailboxes.ts';
 import { theme } from '../theme.ts';
 import { type MailboxColumns, mailboxColumns } from './mailbox-columns.ts';
@@ -32,11 +33,38 @@ function quotaCell(t: Translate, lang: Lang, r: MailboxRow, c: MailboxColumns) {
   return <QuotaFigure used={r.usedBytes} limit={r.limitBytes} barWidth={c.bar} figure={c.figure} />;
 }
 
+/** The mark column: `*` beside a marked row (the text marker NO_COLOR keeps), in the marks' colour. */
+const MARK_WIDTH = 2;
+
+function markCol(marks: MailboxMarks) {
+  return {
+    header: '*',
+    width: MARK_WIDTH,
+    cell: (x: Slot) =>
+      x.row && isMarked(marks, x.row.address) ? (
+        <Text color={theme.warning} bold>
+          *
+        </Text>
+      ) : (
+        ' '
+      ),
+  };
+}
+
+/** A marked row's address in the marks' colour, so marks show at a glance as well as by the `*`. */
+function markedText(marks: MailboxMarks, r: MailboxRow, text: string): ReactNode {
+  return isMarked(marks, r.address) ? <Text color={theme.warning}>{text}</Text> : text;
+}
+
 /** The Mailboxes table: a window over pages read on demand, filtered on the server as you type after `/`. */
 export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxes'>) {
   const t = useT();
   const lang = useLang();
-  const c = mailboxColumns(width, screen.longestAddress);
+  // tui-marks: the mark column appears only while something is marked, so the plain list keeps its width.
+  const marks = marksOf(screen);
+  const marked = markedCount(marks);
+  const markColumn = marked > 0 ? [markCol(marks)] : [];
+  const c = mailboxColumns(width - (marked > 0 ? MARK_WIDTH : 0), screen.longestAddress);
   const slots = windowOf(screen, listRows);
   const failed = screen.message?.tone === 'error';
   const loading = !failed && (!isCurrent(screen) || slots.some((x) => x.row === null));
@@ -63,6 +91,12 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
             {t('mailboxes.position', { at: screen.list.cursor + 1, count: rowCount(screen) })}
           </Text>
         ) : null}
+        {marked > 0 ? (
+          <Text color={theme.warning} bold>
+            {' '}
+            {t('marks.count', { count: marked })}
+          </Text>
+        ) : null}
         {screen.status ? (
           <Text> [{t('mailboxes.onlyStatus', { status: statusWord(t, screen.status) })}]</Text>
         ) : null}
@@ -82,7 +116,12 @@ export function MailboxesView({ screen, listRows, width }: ViewPropsOf<'mailboxe
       ) : null}
       <Table
         columns={[
-          { header: head(t('col.address'), 'address'), width: c.address, cell: cell((r) => r.address, '…') },
+          ...markColumn,
+          {
+            header: head(t('col.address'), 'address'),
+            width: c.address,
+            cell: cell((r) => markedText(marks, r, r.address), '…'),
+          },
           { header: head(t('col.name'), 'name'), width: c.name, cell: cell((r) => r.name) },
           { header: head(t('col.type'), 'type'), width: c.type, cell: cell((r) => r.type) },
           {

@@ -3,6 +3,7 @@ import type { Screen } from '../state/screen.ts';
 import type { Env } from '../state/screen-base.ts';
 import { ActivityView } from './activity.tsx';
 import { AliasesView } from './aliases.tsx';
+import { BulkActionView } from './bulk-action.tsx';
 import { BuyView } from './buy.tsx';
 import { ChangeMyPasswordView } from './change-my-password.tsx';
 import { ChangeTypeView } from './change-type.tsx';
@@ -101,6 +102,9 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <PecDeleteView screen={screen} {...room} />;
     case 'activity':
       return <ActivityView screen={screen} {...room} />;
+    // tui-marks
+    case 'bulkAction':
+      return <BulkActionView screen={screen} {...room} />;
     case 'profiles':
       return <ProfilesView screen={screen} {...room} />;
     case 'profileAdd':

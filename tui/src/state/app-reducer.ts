@@ -253,5 +253,6 @@ function settle(
 /** The bindings the help screen lists for `screen`: all it honours, else its footer. */
 function helpKeysOf(screen: Screen): readonly BindingId[] {
   const logic = logicOf(screen);
-  return logic.keys?.(screen) ?? logic.footer(screen);
+  // Once each: a screen's key list may repeat a footer key (Mailboxes lists f/t/u in both).
+  return [...new Set(logic.keys?.(screen) ?? logic.footer(screen))];
 }

@@ -2,6 +2,7 @@ import type { Screen, ScreenKind, ScreenOf } from './screen.ts';
 import type { ScreenLogic } from './screen-base.ts';
 import { activityLogic } from './screens/activity.ts';
 import { aliasesLogic } from './screens/aliases.ts';
+import { bulkActionLogic } from './screens/bulk-action.ts';
 import { buyLogic } from './screens/buy.ts';
 import { changeMyPasswordLogic } from './screens/change-my-password.ts';
 import { changeTypeLogic } from './screens/change-type.ts';
@@ -13,7 +14,8 @@ import { forwardingLogic } from './screens/forwarding.ts';
 import { helpLogic } from './screens/help.ts';
 import { homeLogic } from './screens/home.ts';
 import { mailboxLogic } from './screens/mailbox.ts';
-import { mailboxesLogic } from './screens/mailboxes.ts';
+// tui-marks: the Mailboxes list with its marks (Space, *, b) on top of the list's own keys.
+import { markedMailboxesLogic } from './screens/mailbox-marks.ts';
 import { newMailboxLogic } from './screens/new-mailbox.ts';
 import { pecChangePasswordLogic } from './screens/pec-change-password.ts';
 import { pecCreateLogic } from './screens/pec-create.ts';
@@ -34,7 +36,7 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   home: homeLogic,
   domains: domainsLogic,
   dashboard: dashboardLogic,
-  mailboxes: mailboxesLogic,
+  mailboxes: markedMailboxesLogic,
   mailbox: mailboxLogic,
   newMailbox: newMailboxLogic,
   editUser: editUserLogic,
@@ -60,6 +62,8 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   profileAdd: profileAddLogic,
   help: helpLogic,
   activity: activityLogic,
+  // tui-marks
+  bulkAction: bulkActionLogic,
 };
 
 /** The logic of a screen's kind; the one cast lives here so callers stay typed by the union. */

@@ -1,5 +1,11 @@
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import type {
+  BulkAction,
+  BulkActionRefusal,
+  BulkActionResult,
+  MarkedSelection,
+} from '../services/bulk-action-types.ts';
+import type {
   BuySetup,
   DomainDashboard,
   DomainRow,
@@ -101,7 +107,9 @@ export type Request =
   | { readonly op: 'saveProfile'; readonly profile: Profile }
   | { readonly op: 'deleteProfile'; readonly name: string }
   /** The audit journal, newest first. */
-  | { readonly op: 'journal' };
+  | { readonly op: 'journal' }
+  // tui-marks: a bulk action on the marked mailboxes, through the SDK's bulk engine.
+  | { readonly op: 'bulkAction'; readonly selection: MarkedSelection; readonly action: BulkAction };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -129,7 +137,20 @@ export type Loaded =
   | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
   | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
   | { readonly kind: 'journal'; readonly rows: readonly JournalEntry[]; readonly path: string | null }
-  | { readonly kind: 'done' };
+  | { readonly kind: 'done' }
+  // tui-marks: a bulk action's summary, or pre-flight's refusal (nothing written).
+  | { readonly kind: 'bulkDone'; readonly result: BulkActionResult }
+  | { readonly kind: 'bulkRefused'; readonly refusal: BulkActionRefusal }
+  /** How far a bulk action has got: sent as a background answer (`progressKey`) while it runs. */
+  | {
+      readonly kind: 'bulkProgress';
+      readonly done: number;
+      readonly total: number;
+      /** Rows per second since the writes started (0 before the first batch settles). */
+      readonly rate: number;
+      /** Estimated time left; null before the first batch settles. */
+      readonly etaMs: number | null;
+    };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
@@ -161,4 +182,9 @@ const READS: ReadonlySet<Request['op']> = new Set([
 /** True for requests that change something: a form waits for them before taking more keys. */
 export function isWrite(req: Request): boolean {
   return !READS.has(req.op);
+}
+
+/** tui-marks: the key a request's progress reports arrive under (as `fetched` answers of its screen). */
+export function progressKey(seq: number): string {
+  return `progress:${seq}`;
 }

@@ -1,5 +1,6 @@
 import type { ActivityScreen } from './screens/activity.ts';
 import type { AliasesScreen } from './screens/aliases.ts';
+import type { BulkActionScreen } from './screens/bulk-action.ts';
 import type { BuyScreen } from './screens/buy.ts';
 import type { ChangeMyPasswordScreen } from './screens/change-my-password.ts';
 import type { ChangeTypeScreen } from './screens/change-type.ts';
@@ -58,7 +59,9 @@ export type Screen =
   | ProfilesScreen
   | ProfileAddScreen
   | HelpScreen
-  | ActivityScreen;
+  | ActivityScreen
+  // tui-marks
+  | BulkActionScreen;
 
 /** The name of a screen kind. */
 export type ScreenKind = Screen['kind'];

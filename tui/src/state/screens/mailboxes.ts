@@ -7,6 +7,7 @@ import type { Request } from '../requests.ts';
 import { base, type Fetch, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts';
 import { deleteMailboxScreen } from './delete-mailbox.ts';
 import { mailboxScreen } from './mailbox.ts';
+import type { MailboxMarks } from './mailbox-marks.ts';
 import { newMailboxScreen } from './new-mailbox.ts';
 
 /** Rows per page read from the server. */
@@ -46,6 +47,8 @@ export interface MailboxesScreen extends ScreenBase, MailboxQuery {
   readonly list: ListState;
   /** The domain's type names, learnt from the first page, for the type filter `t`. */
   readonly types: readonly string[];
+  /** Rows marked for a bulk action (Space, `*`); none when unset. Kept by mailbox-marks.ts. */
+  readonly marks?: MailboxMarks;
 }
 
 export { QUOTA_FILTERS, STATUS_FILTERS } from '../mailbox-query.ts';
@@ -104,7 +107,8 @@ function wantedPages(s: MailboxesScreen, page: number): number[] {
   return out;
 }
 
-function pageRequest(s: MailboxesScreen, index: number): Fetch {
+/** The read of page `index` for the screen's query (mailbox-marks.ts takes the query of `*` from it). */
+export function pageRequest(s: MailboxesScreen, index: number): Fetch {
   const offset = index * MAILBOX_PAGE;
   const req: Request = {
     op: 'mailboxPage',
