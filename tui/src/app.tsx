@@ -1,9 +1,12 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { Breadcrumb } from './components/breadcrumb.tsx';
+import { CommandLineView } from './components/command-line.tsx';
 import { ContextLine } from './components/context-line.tsx';
 import { Footer } from './components/footer.tsx';
 import { MessageLine } from './components/message-line.tsx';
+import { useClipboard } from './hooks/use-clipboard.ts';
+import { useCommandFetches } from './hooks/use-command-fetches.ts';
 import { useFetches } from './hooks/use-fetches.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { useRequests } from './hooks/use-requests.ts';
@@ -13,6 +16,7 @@ import { I18nProvider, useT } from './i18n/index.tsx';
 import { crumbOf, ScreenView } from './screens/screen-view.tsx';
 import type { Session } from './services/session.ts';
 import { appReducer, initialState, topOf } from './state/app-reducer.ts';
+import { copyTarget } from './state/copy-target.ts';
 import { bodyHeight, listPage } from './state/layout.ts';
 import { logicOf } from './state/registry.ts';
 
@@ -43,6 +47,8 @@ function Shell({ session, lang }: AppProps) {
   useKeys(dispatch, exit);
   useRequests(state, dispatch, session);
   useFetches(state, dispatch, session);
+  useCommandFetches(state.command, dispatch, session);
+  useClipboard(state.clipboard, dispatch);
   useEffect(
     () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
     [size.rows, size.columns],
@@ -83,13 +89,22 @@ function Shell({ session, lang }: AppProps) {
             ? { tone: 'info', key: 'quit.confirm' }
             : state.confirmLeave
               ? { tone: 'info', key: 'leave.confirm' }
-              : top.message
+              : (state.command?.message ?? top.message)
         }
         width={state.columns}
         showDetail={state.showDetail}
         typing={typing}
       />
-      <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />
+      {state.command ? (
+        <CommandLineView command={state.command} width={state.columns} />
+      ) : (
+        <Footer
+          bindings={logic.footer(top)}
+          globals={!typing}
+          width={state.columns}
+          optional={copyTarget(top) ? ['copy'] : []}
+        />
+      )}
     </Box>
   );
 }

@@ -31,7 +31,10 @@ export type BindingId =
   | 'sortStatus'
   | 'statusFilter'
   // tui-polish
-  | 'generate';
+  | 'generate'
+  // tui-cmdline
+  | 'command'
+  | 'copy';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -104,6 +107,9 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'statusFilter', keys: 'f', label: 'key.statusFilter', help: 'help.statusFilter', chars: ['f'] },
   // tui-polish: Ctrl+G because a password form types every printable key into its fields.
   { id: 'generate', keys: 'Ctrl+G', label: 'key.generate', help: 'help.generate', ctrl: 'g' },
+  // tui-cmdline: `:` opens the command line; y copies (Ctrl+Y while a text field takes letters).
+  { id: 'command', keys: ':', label: 'key.command', help: 'help.command', chars: [':'] },
+  { id: 'copy', keys: 'y', label: 'key.copy', help: 'help.copy', chars: ['y'], ctrl: 'y' },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));
@@ -124,4 +130,4 @@ export function is(key: KeyEvent, id: BindingId): boolean {
 }
 
 /** Keys every screen honours; the help screen lists them after the screen's own. */
-export const GLOBAL_BINDINGS: readonly BindingId[] = ['help', 'quit', 'forceQuit'];
+export const GLOBAL_BINDINGS: readonly BindingId[] = ['help', 'command', 'quit', 'forceQuit'];

@@ -6,7 +6,7 @@ import {
   type ZimbraAdmin,
   zimbraBatch,
 } from '@casella/sdk';
-import { mailboxFilterQuery } from './ldap-filter.ts';
+import { addressPrefixQuery, mailboxFilterQuery } from './ldap-filter.ts';
 import type { ZimbraService } from './session.ts';
 import type { MailboxRow, MailboxSortColumn, PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
 
@@ -297,6 +297,20 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     },
     async setQuota(address, bytes) {
       await admin.accounts.modify(address, { quotaBytes: bytes });
+    },
+    async addressesStartingWith(domain, prefix, limit) {
+      // One small sorted page with no usage lookups: completion never reads the whole directory.
+      const query = addressPrefixQuery(prefix);
+      const page = await admin.accounts.page({
+        domain,
+        offset: 0,
+        limit,
+        attrs: ['mail'],
+        sortBy: 'name',
+        sortAscending: true,
+        ...(query ? { query } : {}),
+      });
+      return { addresses: page.accounts.map((a) => a.name), total: page.total };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import type {
+  AddressMatches,
   BuySetup,
   DomainDashboard,
   DomainRow,
@@ -83,7 +84,9 @@ export type Request =
   | { readonly op: 'saveProfile'; readonly profile: Profile }
   | { readonly op: 'deleteProfile'; readonly name: string }
   /** The audit journal, newest first. */
-  | { readonly op: 'journal' };
+  | { readonly op: 'journal' }
+  /** tui-cmdline: addresses of a domain starting with `prefix`, for the command line's Tab. */
+  | { readonly op: 'addresses'; readonly domain: string; readonly prefix: string; readonly limit: number };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -103,6 +106,7 @@ export type Loaded =
   | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
   | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
   | { readonly kind: 'journal'; readonly rows: readonly JournalEntry[]; readonly path: string | null }
+  | { readonly kind: 'addresses'; readonly matches: AddressMatches }
   | { readonly kind: 'done' };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
@@ -128,6 +132,7 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'pecDeleteWarning',
   'profiles',
   'journal',
+  'addresses',
 ]);
 
 /** True for requests that change something: a form waits for them before taking more keys. */
