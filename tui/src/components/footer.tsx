@@ -70,13 +70,14 @@ export function Footer({ bindings, globals, width, optional = [] }: FooterProps)
   const extra = globals
     ? GLOBAL_BINDINGS.filter((g) => g !== 'forceQuit' && g !== 'command' && !bindings.includes(g))
     : [];
-  let lines = pack(itemsOf([...bindings, ...extra], t), width);
+  // Optional keys go before `? help  q quit`, which always end the footer, and only when they fit.
+  let shown: BindingId[] = [...bindings];
   for (const id of [...optional, ...(globals ? (['command'] as const) : [])]) {
-    if (bindings.includes(id)) continue;
-    const ids = lines.flat().length;
-    const tried = pack([...lines.flat(), ...itemsOf([id], t)], width);
-    if (tried.flat().length === ids + 1 && fits(tried, width)) lines = tried;
+    if (shown.includes(id)) continue;
+    const tried = [...shown, id];
+    if (fits(pack(itemsOf([...tried, ...extra], t), width), width)) shown = tried;
   }
+  const lines = pack(itemsOf([...shown, ...extra], t), width);
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((line, n) => (
