@@ -75,6 +75,8 @@ export interface Fetches {
 export interface ScreenLogic<S extends Screen> {
   onKey(screen: S, key: KeyEvent, ctx: Ctx): Step<S>;
   onLoaded?(screen: S, data: Loaded, ctx: Ctx): Step<S>;
+  /** The screen after its request failed; by default it shows `message`. Lets a form word a refusal its way. */
+  onFailed?(screen: S, message: Message): S;
   /** Background reads the screen wants for its current state; the request hook starts each key once. */
   fetches?(screen: S, ctx: Ctx): Fetches;
   /** The answer to a background read; the screen drops it when `key` no longer matches what it shows. */
