@@ -165,6 +165,21 @@ export class TmuxTerminal {
     this.#tmux('resize-window', '-t', this.#session, '-x', String(cols), '-y', String(rows));
   }
 
+  /** Sets a server-wide option of the private tmux server (`set -g`), e.g. `set-clipboard on`. */
+  setGlobal(option: string, value: string): void {
+    this.#tmux('set-option', '-g', option, value);
+  }
+
+  /** The newest paste buffer (what an OSC 52 copy left with `set-clipboard on`), or null when none. */
+  buffer(): string | null {
+    try {
+      return this.#tmux('show-buffer');
+    } catch {
+      // tmux exits 1 with "no buffers" until something is copied.
+      return null;
+    }
+  }
+
   /** Kills the private tmux server and everything in it, and removes its socket. */
   close(): void {
     try {

@@ -1,6 +1,8 @@
 import { useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { AppFrame } from './components/app-frame.tsx';
+import { useClipboard } from './hooks/use-clipboard.ts';
+import { useCommandFetches } from './hooks/use-command-fetches.ts';
 import { useFetches } from './hooks/use-fetches.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { useRequests } from './hooks/use-requests.ts';
@@ -36,6 +38,8 @@ function Shell({ session, lang }: AppProps) {
   useKeys(dispatch, exit);
   useRequests(state, dispatch, session);
   useFetches(state, dispatch, session);
+  useCommandFetches(state.command, dispatch, session);
+  useClipboard(state.clipboard, dispatch);
   useEffect(
     () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
     [size.rows, size.columns],

@@ -2,9 +2,11 @@ import { Box } from 'ink';
 import { useT } from '../i18n/index.tsx';
 import { crumbOf, ScreenView } from '../screens/screen-view.tsx';
 import { type AppState, topOf } from '../state/app-reducer.ts';
+import { copyTarget } from '../state/copy-target.ts';
 import { bodyHeight, listPage } from '../state/layout.ts';
 import { logicOf } from '../state/registry.ts';
 import { Breadcrumb } from './breadcrumb.tsx';
+import { CommandLineView } from './command-line.tsx';
 import { ContextLine } from './context-line.tsx';
 import { Footer } from './footer.tsx';
 import { MessageLine } from './message-line.tsx';
@@ -54,13 +56,22 @@ export function AppFrame({ state }: AppFrameProps) {
             ? { tone: 'info', key: 'quit.confirm' }
             : state.confirmLeave
               ? { tone: 'info', key: 'leave.confirm' }
-              : top.message
+              : (state.command?.message ?? top.message)
         }
         width={state.columns}
         showDetail={state.showDetail}
         typing={typing}
       />
-      <Footer bindings={logic.footer(top)} globals={!typing} width={state.columns} />
+      {state.command ? (
+        <CommandLineView command={state.command} width={state.columns} />
+      ) : (
+        <Footer
+          bindings={logic.footer(top)}
+          globals={!typing}
+          width={state.columns}
+          optional={copyTarget(top) ? ['copy'] : []}
+        />
+      )}
     </Box>
   );
 }

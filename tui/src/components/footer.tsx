@@ -13,6 +13,8 @@ export interface FooterProps {
   readonly globals: boolean;
   /** Cells per line. */
   readonly width: number;
+  /** Bindings shown after the others only when they fit without cutting any (e.g. `y copy`). */
+  readonly optional?: readonly BindingId[];
 }
 
 /** Lines a footer may take: the screens' layout keeps room for two. */
@@ -42,6 +44,17 @@ function pack(items: readonly Item[], width: number): Item[][] {
   return lines;
 }
 
+/** True when no line is wider than `width` (a cut line would hide its last keys). */
+function fits(lines: readonly Item[][], width: number): boolean {
+  return lines.every(
+    (line) =>
+      line.reduce(
+        (sum, item, i) => sum + (i > 0 ? GAP.length : 0) + item.keys.length + 1 + item.label.length,
+        0,
+      ) <= width,
+  );
+}
+
 function itemsOf(ids: readonly BindingId[], t: Translate): Item[] {
   return ids.map((id) => {
     const b = binding(id);
@@ -53,10 +66,20 @@ function itemsOf(ids: readonly BindingId[], t: Translate): Item[] {
  * The keys that work on this screen, built from the keybinding table. Why two lines: at 80 columns
  * the Mailboxes screen has eleven keys, and a cut line would hide `? help` and `q quit`.
  */
-export function Footer({ bindings, globals, width }: FooterProps) {
+export function Footer({ bindings, globals, width, optional = [] }: FooterProps) {
   const t = useT();
-  const extra = globals ? GLOBAL_BINDINGS.filter((g) => g !== 'forceQuit' && !bindings.includes(g)) : [];
-  const lines = pack(itemsOf([...bindings, ...extra], t), width);
+  // `:` is a global key, but like the optional ones it never pushes `? help` or `q quit` off the footer.
+  const extra = globals
+    ? GLOBAL_BINDINGS.filter((g) => g !== 'forceQuit' && g !== 'command' && !bindings.includes(g))
+    : [];
+  // Optional keys go before `? help  q quit`, which always end the footer, and only when they fit.
+  let shown: BindingId[] = [...bindings];
+  for (const id of [...optional, ...(globals ? (['command'] as const) : [])]) {
+    if (shown.includes(id)) continue;
+    const tried = [...shown, id];
+    if (fits(pack(itemsOf([...tried, ...extra], t), width), width)) shown = tried;
+  }
+  const lines = pack(itemsOf([...shown, ...extra], t), width);
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((line, n) => (

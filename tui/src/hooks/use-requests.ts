@@ -118,6 +118,11 @@ export async function runRequest(
     case 'deleteProfile':
       profiles.remove(req.name);
       return { kind: 'profiles', rows: profiles.list() };
+    case 'addresses':
+      return {
+        kind: 'addresses',
+        matches: await zimbra.addressesStartingWith(req.domain, req.prefix, req.limit),
+      };
     case 'journal':
       return {
         kind: 'journal',

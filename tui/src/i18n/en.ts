@@ -483,6 +483,25 @@ export const en = {
   'password.generated': 'Generated password, shown only now: {password}  (note it now)',
   'password.cannotGenerate':
     'No password can meet this policy (its maximum length is below its required characters): type one.',
+  // tui-cmdline: the `:` command line and `y` copy (OSC 52).
+  'key.command': 'command',
+  'help.command': 'Command line: jump to a screen (:mailboxes example.com); Tab completes',
+  'key.copy': 'copy',
+  'help.copy': 'Copy the address shown (or a password just shown) to the clipboard; Ctrl+Y while typing',
+  'copy.done': 'Copied to the clipboard: {text}',
+  'copy.doneSecret': 'Password copied to the clipboard; it is not shown again here.',
+  'command.hint': 'Tab complete  ↑/↓ history  Enter go  Esc close',
+  'command.loading': 'Loading…',
+  'command.unknown': 'Unknown command: {command}. Press Tab on an empty line to list the commands.',
+  'command.noDomain': 'No domain named {domain} on this server.',
+  'command.needDomain': ':{command} needs a domain, e.g. :{command} example.com.',
+  'command.needAddress': ':{command} needs an address, e.g. :{command} mario.rossi@example.com.',
+  'command.badAddress': '{address} is not an address: write name@domain.',
+  'command.noArgument': ':{command} takes no argument.',
+  'command.noMatch': 'Nothing to complete for {word}.',
+  'command.needAt': 'Write the domain too (name@domain) to complete an address.',
+  'command.more': '{count} more match: type more letters.',
+  'command.more.one': '{count} more matches: type more letters.',
 
   // tui-screens: key names as the language says them, paired help rows.
   'keycap.enter': 'Enter',

@@ -499,6 +499,26 @@ export const it: Catalogue = {
   'password.generated': 'Password generata, mostrata solo ora: {password}  (annotala ora)',
   'password.cannotGenerate':
     'Nessuna password può rispettare queste regole (la lunghezza massima è minore dei caratteri richiesti): scrivine una.',
+  // tui-cmdline: la riga di comando `:` e la copia con `y` (OSC 52).
+  'key.command': 'comando',
+  'help.command': 'Riga di comando: vai a una schermata (:caselle example.com); Tab completa',
+  'key.copy': 'copia',
+  'help.copy':
+    "Copia negli appunti l'indirizzo mostrato (o una password appena mostrata); Ctrl+Y mentre scrivi",
+  'copy.done': 'Copiato negli appunti: {text}',
+  'copy.doneSecret': 'Password copiata negli appunti; qui non viene più mostrata.',
+  'command.hint': 'Tab completa  ↑/↓ cronologia  Invio vai  Esc chiudi',
+  'command.loading': 'Caricamento…',
+  'command.unknown': 'Comando sconosciuto: {command}. Premi Tab sulla riga vuota per l’elenco dei comandi.',
+  'command.noDomain': 'Nessun dominio {domain} su questo server.',
+  'command.needDomain': ':{command} vuole un dominio, ad es. :{command} example.com.',
+  'command.needAddress': ':{command} vuole un indirizzo, ad es. :{command} mario.rossi@example.com.',
+  'command.badAddress': '{address} non è un indirizzo: scrivi nome@dominio.',
+  'command.noArgument': ':{command} non vuole argomenti.',
+  'command.noMatch': 'Niente da completare per {word}.',
+  'command.needAt': 'Scrivi anche il dominio (nome@dominio) per completare un indirizzo.',
+  'command.more': 'Altri {count} risultati: scrivi altre lettere.',
+  'command.more.one': 'Ancora {count} risultato: scrivi altre lettere.',
 
   // tui-screens: key names as the language says them, paired help rows.
   'keycap.enter': 'Invio',

@@ -43,7 +43,10 @@ export type BindingId =
   | 'mark'
   | 'markAll'
   | 'bulkActions'
-  | 'clearMarks';
+  | 'clearMarks'
+  // tui-cmdline
+  | 'command'
+  | 'copy';
 
 /** One row of the keybinding table: what matches, how the footer and help show it. */
 export interface Binding {
@@ -130,6 +133,9 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'markAll', keys: '*', label: 'key.markAll', help: 'help.markAll', chars: ['*'] },
   { id: 'bulkActions', keys: 'b', label: 'key.bulkActions', help: 'help.bulkActions', chars: ['b'] },
   { id: 'clearMarks', keys: 'Esc', label: 'key.clearMarks', help: 'help.clearMarks', names: ['escape'] },
+  // tui-cmdline: `:` opens the command line; y copies (Ctrl+Y while a text field takes letters).
+  { id: 'command', keys: ':', label: 'key.command', help: 'help.command', chars: [':'] },
+  { id: 'copy', keys: 'y', label: 'key.copy', help: 'help.copy', chars: ['y'], ctrl: 'y' },
 ];
 
 const BY_ID = new Map(BINDINGS.map((b) => [b.id, b]));
@@ -150,4 +156,4 @@ export function is(key: KeyEvent, id: BindingId): boolean {
 }
 
 /** Keys every screen honours; the help screen lists them after the screen's own. */
-export const GLOBAL_BINDINGS: readonly BindingId[] = ['help', 'quit', 'forceQuit'];
+export const GLOBAL_BINDINGS: readonly BindingId[] = ['help', 'command', 'quit', 'forceQuit'];

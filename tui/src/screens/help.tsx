@@ -25,7 +25,10 @@ const KEY_COLUMN = 12;
 /** Help: every key of the screen below, then the global keys, from the keybinding table. */
 export function HelpView({ screen, height }: ViewPropsOf<'help'>) {
   const t = useT();
-  const ids = [...screen.bindings, ...GLOBAL_BINDINGS.filter((g) => !screen.bindings.includes(g))];
+  // y (tui-cmdline) comes after the global keys: on a long list it is the row scrolled to last.
+  const own: readonly BindingId[] = screen.bindings.filter((b) => b !== 'copy');
+  const last: readonly BindingId[] = screen.bindings.includes('copy') ? ['copy'] : [];
+  const ids = [...own, ...GLOBAL_BINDINGS.filter((g) => !own.includes(g)), ...last];
   // One row per key while they fit under the title; paired rows when they would not (20-row terminal).
   const paired = ids.length + 1 > height;
   const rows: HelpRow[] = [];

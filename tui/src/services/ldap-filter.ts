@@ -12,6 +12,17 @@ export interface CosClause {
 }
 
 /**
+ * The SearchDirectory query for completing an address (tui-cmdline): local parts or addresses starting
+ * with `prefix`, so the server answers a small page instead of the client reading the whole domain.
+ */
+export function addressPrefixQuery(prefix: string): string | undefined {
+  const text = prefix.trim();
+  if (text === '') return undefined;
+  const v = `${escapeFilterValue(text)}*`;
+  return `(|(uid=${v})(mail=${v}))`;
+}
+
+/**
  * The SearchDirectory query for a Mailboxes filter: the text anywhere in the local part (`uid`), the
  * address (`mail`) or the display name, and-ed with a status and a type; undefined when nothing filters.
  */

@@ -2,6 +2,7 @@ import type { Bulk } from '@casella/sdk';
 import type { JournalStore } from '../journal/index.ts';
 import type { Env } from '../state/screen-base.ts';
 import type {
+  AddressMatches,
   BuySetup,
   DomainDashboard,
   DomainRow,
@@ -59,6 +60,8 @@ export interface ZimbraService {
   removeAlias(address: string, alias: string): Promise<void>;
   /** Sets the quota in bytes (0 = unlimited). */
   setQuota(address: string, bytes: number): Promise<void>;
+  /** Addresses of `domain` starting with `prefix`: one page of at most `limit`, and how many match. */
+  addressesStartingWith(domain: string, prefix: string, limit: number): Promise<AddressMatches>;
 }
 
 /** A mailbox owner's own operations (no admin rights). */

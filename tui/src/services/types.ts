@@ -1,5 +1,11 @@
 // View models the screens show: the services layer maps SDK results onto these.
 
+/** A page of addresses completing a prefix (the command line's Tab), and how many match in all. */
+export interface AddressMatches {
+  readonly addresses: readonly string[];
+  readonly total: number;
+}
+
 /** A Zimbra domain in the domain picker. */
 export interface DomainRow {
   readonly name: string;

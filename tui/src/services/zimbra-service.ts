@@ -6,6 +6,7 @@ import {
   type ZimbraAdmin,
   zimbraBatch,
 } from '@casella/sdk';
+import { addressPrefixQuery } from './ldap-filter.ts';
 import { mailboxPageReader } from './mailbox-pages.ts';
 import type { ZimbraService } from './session.ts';
 import type { PasswordRules, QuotaSummary, TypeSlots } from './types.ts';
@@ -256,6 +257,20 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     },
     async setQuota(address, bytes) {
       await admin.accounts.modify(address, { quotaBytes: bytes });
+    },
+    async addressesStartingWith(domain, prefix, limit) {
+      // One small sorted page with no usage lookups: completion never reads the whole directory.
+      const query = addressPrefixQuery(prefix);
+      const page = await admin.accounts.page({
+        domain,
+        offset: 0,
+        limit,
+        attrs: ['mail'],
+        sortBy: 'name',
+        sortAscending: true,
+        ...(query ? { query } : {}),
+      });
+      return { addresses: page.accounts.map((a) => a.name), total: page.total };
     },
   };
 }

@@ -1,7 +1,16 @@
 import { type BindingId, is } from '../keys/bindings.ts';
 import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
+import {
+  type CommandCtx,
+  type CommandLine,
+  commandKey,
+  openCommandLine,
+  withAnswer,
+} from './command-line.ts';
+import { contextDomainOf, resolveCommand } from './command-resolve.ts';
+import { type ClipboardRequest, copyTarget } from './copy-target.ts';
 import { listPage } from './layout.ts';
-import type { Message } from './message.ts';
+import { type Message, successMessage } from './message.ts';
 import { logicOf } from './registry.ts';
 import { isWrite, type Loaded } from './requests.ts';
 import type { Screen } from './screen.ts';
@@ -27,6 +36,14 @@ export interface AppState {
   readonly env: Env;
   /** Screens under a change (a create, delete, rename…): each reloads when it is shown again. */
   readonly stale: readonly number[];
+  // tui-cmdline
+  /** The `:` prompt, open over the footer; null when closed. */
+  readonly command: CommandLine | null;
+  /** Lines run on the `:` prompt this session, oldest first (↑/↓). */
+  readonly commandHistory: readonly string[];
+  /** Text waiting to be written to the clipboard (by the clipboard hook, which then sends `copied`). */
+  readonly clipboard: ClipboardRequest | null;
+  readonly clipboardSeq: number;
 }
 
 /** Everything that can change the UI state. */
@@ -37,7 +54,11 @@ export type Action =
   /** A background read of screen `id` (see ScreenLogic.fetches) answered. */
   | { readonly type: 'fetched'; readonly id: number; readonly key: string; readonly data: Loaded }
   | { readonly type: 'fetchFailed'; readonly id: number; readonly key: string; readonly message: Message }
-  | { readonly type: 'resize'; readonly rows: number; readonly columns: number };
+  | { readonly type: 'resize'; readonly rows: number; readonly columns: number }
+  // tui-cmdline: answers to the `:` prompt's reads, and the clipboard hook's acknowledgement.
+  | { readonly type: 'commandFetched'; readonly key: string; readonly data: Loaded }
+  | { readonly type: 'commandFetchFailed'; readonly key: string; readonly message: Message }
+  | { readonly type: 'copied'; readonly seq: number };
 
 /** The state at start: Home, in a terminal of the given size. */
 export function initialState(env: Env, rows = 24, columns = 80): AppState {
@@ -53,6 +74,10 @@ export function initialState(env: Env, rows = 24, columns = 80): AppState {
     quit: false,
     env,
     stale: [],
+    command: null,
+    commandHistory: [],
+    clipboard: null,
+    clipboardSeq: 0,
   };
 }
 
@@ -89,6 +114,14 @@ export function appReducer(state: AppState, action: Action): AppState {
       );
     case 'fetchFailed':
       return onFetch(state, action.id, (s) => ({ ...s, message: action.message }));
+    case 'commandFetched':
+      return onCommandAnswer(state, action.key, action.data);
+    case 'commandFetchFailed':
+      return state.command
+        ? { ...state, command: { ...state.command, waiting: null, want: null, message: action.message } }
+        : state;
+    case 'copied':
+      return onCopied(state, action.seq);
   }
 }
 
@@ -106,9 +139,19 @@ function onKey(state: AppState, key: KeyEvent): AppState {
     return is(key, 'yes') ? navigate(next, nav) : next;
   }
   if (state.showDetail) return { ...state, showDetail: false };
+  if (state.command) return onCommandKey(state, state.command, key);
   const top = topOf(state);
   const logic = logicOf(top);
   const typing = logic.captures?.(top) ?? false;
+  // tui-cmdline: `:` opens the prompt; y (Ctrl+Y while typing) copies what the screen shows.
+  if (!typing && is(key, 'command')) return { ...state, command: openCommandLine() };
+  if (is(key, 'copy') && (key.ctrl || !typing)) {
+    const target = copyTarget(top);
+    if (target) {
+      const seq = state.clipboardSeq + 1;
+      return { ...state, clipboard: { ...target, seq }, clipboardSeq: seq };
+    }
+  }
   // The server's words behind an error: d, or Ctrl+D while typing (d is then a letter).
   if (top.message?.detail && (typing ? key.ctrl && key.input === 'd' : is(key, 'deleteItem'))) {
     return { ...state, showDetail: true };
@@ -216,6 +259,11 @@ function navigate(state: AppState, nav: Nav): AppState {
       return settle(state, state.stack.length, nav.message, true);
     case 'quit':
       return { ...state, quit: true };
+    case 'jump': {
+      let next = settle(state, nav.keep, undefined, false);
+      for (const screen of nav.screens) next = navigate(next, { type: 'push', screen });
+      return next;
+    }
   }
 }
 
@@ -250,9 +298,85 @@ function settle(
   };
 }
 
-/** The bindings the help screen lists for `screen`: all it honours, else its footer. */
+/** The bindings the help screen lists for `screen`: all it honours, else its footer (and y where it copies). */
 function helpKeysOf(screen: Screen): readonly BindingId[] {
   const logic = logicOf(screen);
   // Once each: a screen's key list may repeat a footer key (Mailboxes lists f/t/u in both).
-  return [...new Set(logic.keys?.(screen) ?? logic.footer(screen))];
+  const keys = [...new Set(logic.keys?.(screen) ?? logic.footer(screen))];
+  return copyTarget(screen) && !keys.includes('copy') ? [...keys, 'copy'] : keys;
+}
+
+// tui-cmdline: the `:` prompt and the clipboard.
+
+function commandCtx(state: AppState): CommandCtx {
+  return {
+    lang: state.env.lang ?? 'en',
+    contextDomain: contextDomainOf(state.stack),
+    history: state.commandHistory,
+  };
+}
+
+function onCommandKey(state: AppState, cmd: CommandLine, key: KeyEvent): AppState {
+  const step = commandKey(cmd, key, commandCtx(state));
+  if (step.type === 'close') return { ...state, command: null };
+  if (step.type === 'edit') return { ...state, command: step.cmd };
+  const history = state.commandHistory;
+  const commandHistory = history.at(-1) === step.text ? history : [...history, step.text];
+  return runCommand({ ...state, command: step.cmd, commandHistory }, step.cmd, step.text);
+}
+
+/** Runs a line: a jump closes the prompt; an error keeps it open with the line, to be fixed. */
+function runCommand(state: AppState, cmd: CommandLine, text: string): AppState {
+  const res = resolveCommand(text, {
+    stack: state.stack,
+    env: state.env,
+    domains: cmd.domains,
+    contextDomain: contextDomainOf(state.stack),
+  });
+  switch (res.kind) {
+    case 'error':
+      return { ...state, command: { ...cmd, message: res.message } };
+    case 'need':
+      return { ...state, command: { ...cmd, waiting: 'run', want: res.want, message: null } };
+    case 'help': {
+      const closed = { ...state, command: null };
+      return topOf(state).kind === 'help' ? closed : navigate(closed, { type: 'help' });
+    }
+    case 'quit':
+      return anyDirty(state) ? { ...state, command: null, confirmQuit: true } : { ...state, quit: true };
+    case 'jump': {
+      const closed = { ...state, command: null };
+      const nav: Nav = { type: 'jump', keep: res.keep, screens: res.screens };
+      // Typed input on a screen the jump drops is never lost by one Enter: it asks, as Esc does.
+      const dropped = state.stack.slice(res.keep).filter((s) => !(s.pending && isWrite(s.pending.req)));
+      if (dropped.some((s) => logicOf(s).dirty?.(s) ?? false)) return { ...closed, confirmLeave: nav };
+      return navigate(closed, nav);
+    }
+  }
+}
+
+function onCommandAnswer(state: AppState, key: string, data: Loaded): AppState {
+  const cmd = state.command;
+  if (!cmd) return state;
+  const answer =
+    data.kind === 'domains'
+      ? ({ kind: 'domains', names: data.rows.map((r) => r.name.toLowerCase()) } as const)
+      : data.kind === 'addresses'
+        ? ({ kind: 'addresses', matches: data.matches } as const)
+        : null;
+  if (!answer) return state;
+  const next = withAnswer(cmd, key, answer, commandCtx(state));
+  if (next.waiting === 'run') return runCommand(state, { ...next, waiting: null }, next.line.text);
+  return { ...state, command: next };
+}
+
+function onCopied(state: AppState, seq: number): AppState {
+  const request = state.clipboard;
+  if (!request || request.seq !== seq) return state;
+  const top = topOf(state);
+  // Never the secret on screen again: a generated password's message is replaced too.
+  const message = request.secret
+    ? successMessage('copy.doneSecret')
+    : successMessage('copy.done', { text: request.text });
+  return { ...state, clipboard: null, stack: [...state.stack.slice(0, -1), { ...top, message }] };
 }

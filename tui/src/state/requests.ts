@@ -6,6 +6,7 @@ import type {
   MarkedSelection,
 } from '../services/bulk-action-types.ts';
 import type {
+  AddressMatches,
   BuySetup,
   DomainDashboard,
   DomainRow,
@@ -109,7 +110,9 @@ export type Request =
   /** The audit journal, newest first. */
   | { readonly op: 'journal' }
   // tui-marks: a bulk action on the marked mailboxes, through the SDK's bulk engine.
-  | { readonly op: 'bulkAction'; readonly selection: MarkedSelection; readonly action: BulkAction };
+  | { readonly op: 'bulkAction'; readonly selection: MarkedSelection; readonly action: BulkAction }
+  /** tui-cmdline: addresses of a domain starting with `prefix`, for the command line's Tab. */
+  | { readonly op: 'addresses'; readonly domain: string; readonly prefix: string; readonly limit: number };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -150,7 +153,8 @@ export type Loaded =
       readonly rate: number;
       /** Estimated time left; null before the first batch settles. */
       readonly etaMs: number | null;
-    };
+    }
+  | { readonly kind: 'addresses'; readonly matches: AddressMatches };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
@@ -177,6 +181,7 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'pecDeleteWarning',
   'profiles',
   'journal',
+  'addresses',
 ]);
 
 /** True for requests that change something: a form waits for them before taking more keys. */

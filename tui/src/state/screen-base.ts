@@ -48,7 +48,9 @@ export type Nav =
   /** The top screen changed data: it reloads, and the screens under it reload when shown again. */
   | { readonly type: 'changed'; readonly message?: Message }
   | { readonly type: 'help' }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  /** tui-cmdline: keeps the first `keep` screens (Home at least) and pushes `screens` (the `:` line). */
+  | { readonly type: 'jump'; readonly keep: number; readonly screens: readonly Screen[] };
 
 /** A screen's new state and, maybe, where to go next. */
 export interface Step<S> {
