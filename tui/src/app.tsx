@@ -5,6 +5,7 @@ import { ContextLine } from './components/context-line.tsx';
 import { Footer } from './components/footer.tsx';
 import { MessageLine } from './components/message-line.tsx';
 import { useFetches } from './hooks/use-fetches.ts';
+import { useJobs } from './hooks/use-jobs.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { useRequests } from './hooks/use-requests.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
@@ -43,6 +44,7 @@ function Shell({ session, lang }: AppProps) {
   useKeys(dispatch, exit);
   useRequests(state, dispatch, session);
   useFetches(state, dispatch, session);
+  useJobs(state, dispatch, session);
   useEffect(
     () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
     [size.rows, size.columns],

@@ -3,7 +3,7 @@ import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
 import { listPage } from './layout.ts';
 import type { Message } from './message.ts';
 import { logicOf } from './registry.ts';
-import { isWrite, type Loaded } from './requests.ts';
+import { isWrite, type Loaded, type Progress } from './requests.ts';
 import type { Screen } from './screen.ts';
 import type { Ctx, Env, Nav, Step } from './screen-base.ts';
 import { helpScreen } from './screens/help.ts';
@@ -37,7 +37,9 @@ export type Action =
   /** A background read of screen `id` (see ScreenLogic.fetches) answered. */
   | { readonly type: 'fetched'; readonly id: number; readonly key: string; readonly data: Loaded }
   | { readonly type: 'fetchFailed'; readonly id: number; readonly key: string; readonly message: Message }
-  | { readonly type: 'resize'; readonly rows: number; readonly columns: number };
+  | { readonly type: 'resize'; readonly rows: number; readonly columns: number }
+  /** Live figures of the job `seq` of screen `id` (on the stack or detached). */
+  | { readonly type: 'progress'; readonly id: number; readonly seq: number; readonly progress: Progress };
 
 /** The state at start: Home, in a terminal of the given size. */
 export function initialState(env: Env, rows = 24, columns = 80): AppState {
@@ -87,7 +89,16 @@ export function appReducer(state: AppState, action: Action): AppState {
       );
     case 'fetchFailed':
       return onFetch(state, action.id, (s) => ({ ...s, message: action.message }));
+    case 'progress':
+      return onProgress(state, action.id, action.seq, action.progress);
   }
+}
+
+/** A job's figures go to its screen wherever it is, the stack or detached; a stale job's are dropped. */
+function onProgress(state: AppState, id: number, seq: number, progress: Progress): AppState {
+  const update = (s: Screen) =>
+    s.id === id && s.pending?.seq === seq ? (logicOf(s).onProgress?.(s, progress) ?? s) : s;
+  return { ...state, stack: state.stack.map(update), detached: state.detached.map(update) };
 }
 
 /** The context screens get: list page size and session facts. */

@@ -12,6 +12,7 @@ import { editUserLogic } from './screens/edit-user.ts';
 import { forwardingLogic } from './screens/forwarding.ts';
 import { helpLogic } from './screens/help.ts';
 import { homeLogic } from './screens/home.ts';
+import { importLogic } from './screens/import.ts';
 import { mailboxLogic } from './screens/mailbox.ts';
 import { mailboxesLogic } from './screens/mailboxes.ts';
 import { newMailboxLogic } from './screens/new-mailbox.ts';
@@ -58,6 +59,8 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   profileAdd: profileAddLogic,
   help: helpLogic,
   activity: activityLogic,
+  // Import (issue 9)
+  import: importLogic,
 };
 
 /** The logic of a screen's kind; the one cast lives here so callers stay typed by the union. */

@@ -15,6 +15,13 @@ import type {
   Profile,
   QuotaInfo,
 } from '../services/types.ts';
+import type {
+  ImportJob,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  ImportSetup,
+} from './screens/import-model.ts';
 
 /** Every backend operation a screen can ask for; the request runner maps each to a service call. */
 export type Request =
@@ -83,7 +90,11 @@ export type Request =
   | { readonly op: 'saveProfile'; readonly profile: Profile }
   | { readonly op: 'deleteProfile'; readonly name: string }
   /** The audit journal, newest first. */
-  | { readonly op: 'journal' };
+  | { readonly op: 'journal' }
+  // Import (issue 9): the chooser's folder, the dry run, and the run itself (a job: see hooks/use-jobs.ts).
+  | { readonly op: 'importSetup' }
+  | { readonly op: 'importPreview'; readonly path: string }
+  | { readonly op: 'importRun'; readonly job: ImportJob };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -103,12 +114,27 @@ export type Loaded =
   | { readonly kind: 'pecDeleteWarning'; readonly warning: PecDeleteWarning }
   | { readonly kind: 'profiles'; readonly rows: readonly Profile[] }
   | { readonly kind: 'journal'; readonly rows: readonly JournalEntry[]; readonly path: string | null }
-  | { readonly kind: 'done' };
+  | { readonly kind: 'done' }
+  // Import (issue 9).
+  | { readonly kind: 'importSetup'; readonly setup: ImportSetup }
+  | { readonly kind: 'importPreview'; readonly preview: ImportPreview }
+  | { readonly kind: 'importUnreadable'; readonly path: string; readonly reason: string }
+  | { readonly kind: 'importDone'; readonly result: ImportResult };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
   readonly seq: number;
   readonly req: Request;
+  /** A job (a long request with progress) the user asked to stop: its runner aborts it. */
+  readonly abort?: boolean;
+}
+
+/** Live figures of a job in flight, by the kind of job. */
+export type Progress = { readonly kind: 'import'; readonly progress: ImportProgress };
+
+/** Requests that run as jobs (progress, abort) in hooks/use-jobs.ts, not as one-answer requests. */
+export function isJob(req: Request): boolean {
+  return req.op === 'importRun';
 }
 
 const READS: ReadonlySet<Request['op']> = new Set([
@@ -128,6 +154,8 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'pecDeleteWarning',
   'profiles',
   'journal',
+  'importSetup',
+  'importPreview',
 ]);
 
 /** True for requests that change something: a form waits for them before taking more keys. */

@@ -1,0 +1,94 @@
+import { Box, Text } from 'ink';
+import { Table } from '../components/table.tsx';
+import { useT } from '../i18n/index.tsx';
+import type { CapacityLine, PreviewRow } from '../state/screens/import-model.ts';
+import { theme } from '../theme.ts';
+import { Busy } from './busy.tsx';
+import { kindWord, reasonWords, rowWhy } from './import-words.ts';
+import type { ViewPropsOf } from './view-props.ts';
+
+function verdictColour(v: PreviewRow['verdict']): string | undefined {
+  if (v === 'write') return theme.accent;
+  if (v === 'refused' || v === 'conflict' || v === 'failed') return theme.error;
+  return theme.muted;
+}
+
+function CapacityRow({ line }: { readonly line: CapacityLine }) {
+  const t = useT();
+  const what = line.type ?? t('import.allTypes');
+  return (
+    <Text wrap="truncate" {...(line.short ? { color: theme.error } : {})}>
+      {line.short ? '! ' : '  '}
+      {line.free === null
+        ? t('import.capacityUnlimited', { domain: line.domain, type: what, rows: line.rows })
+        : t(line.short ? 'import.capacityShort' : 'import.capacityOk', {
+            domain: line.domain,
+            type: what,
+            rows: line.rows,
+            free: String(line.free),
+          })}
+    </Text>
+  );
+}
+
+/** The dry run: capacity per type with the numbers, then every row's verdict in a scrolling table. */
+export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'import'>) {
+  const t = useT();
+  const p = screen.preview;
+  if (!p) return <Busy screen={screen} />;
+  const extra = p.capacity.length + p.fileIssues.length + (p.generated > 0 ? 1 : 0) + (p.unfinished ? 1 : 0);
+  const height = Math.max(2, listRows - extra);
+  const address = Math.max(16, Math.min(32, Math.floor((width - 10) * 0.4)));
+  const verdict = 16;
+  const why = Math.max(10, width - 2 - 6 - address - verdict);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        {t('import.previewTitle', { file: p.path })}
+      </Text>
+      <Text wrap="truncate" {...(p.ok ? {} : { color: theme.error })}>
+        {p.ok
+          ? t('import.summaryOk', { count: p.writes, total: p.total })
+          : t('import.summaryRefused', { total: p.total })}
+      </Text>
+      {p.capacity.map((c) => (
+        <CapacityRow key={`${c.domain}\u0000${c.type ?? ''}`} line={c} />
+      ))}
+      {p.fileIssues.map((r) => (
+        <Text key={`${r.line}\u0000${r.rule}\u0000${r.column ?? ''}`} color={theme.error} wrap="truncate">
+          {t('import.lineIssue', { line: r.line, text: reasonWords(t, r) })}
+        </Text>
+      ))}
+      {p.unfinished ? (
+        <Text color={theme.warning} wrap="truncate">
+          {t('import.unfinished', { done: p.unfinished.done, total: p.unfinished.total })}
+        </Text>
+      ) : null}
+      {p.generated > 0 && p.passwordFile ? (
+        <Text wrap="truncate">{t('import.generated', { count: p.generated, file: p.passwordFile })}</Text>
+      ) : null}
+      <Busy screen={screen} />
+      <Table
+        columns={[
+          { header: t('import.col.line'), width: 6, cell: (r: PreviewRow) => String(r.line) },
+          { header: t('import.col.address'), width: address, cell: (r) => r.address },
+          {
+            header: t('import.col.verdict'),
+            width: verdict,
+            cell: (r) => (
+              <Text {...(verdictColour(r.verdict) ? { color: verdictColour(r.verdict) as string } : {})}>
+                {kindWord(t, r.verdict)}
+              </Text>
+            ),
+          },
+          { header: t('import.col.why'), width: why, cell: (r) => rowWhy(t, r) },
+        ]}
+        rows={p.rows}
+        cursor={screen.list.cursor}
+        top={screen.list.top}
+        height={height}
+        rowKey={(r) => `${r.line}`}
+      />
+    </Box>
+  );
+}
