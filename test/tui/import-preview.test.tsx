@@ -72,8 +72,9 @@ describe('the Import screen preview', () => {
   });
 
   it('picks the files of the current folder with ↑/↓ into the path field', () => {
+    // As the reducer hands it over: the answered read no longer pending.
     const loaded = importLogic.onLoaded?.(
-      importScreen(),
+      { ...importScreen(), pending: null },
       { kind: 'importSetup', setup: { cwd: '/data', files: ['a.csv', 'b.ndjson'] } },
       CTX,
     );

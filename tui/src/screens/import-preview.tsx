@@ -65,7 +65,7 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
         </Text>
       ) : null}
       {p.generated > 0 && p.passwordFile ? (
-        <Text wrap="truncate">{t('import.generated', { count: p.generated, file: p.passwordFile })}</Text>
+        <Text wrap="wrap">{t('import.generated', { count: p.generated, file: p.passwordFile })}</Text>
       ) : null}
       <Busy screen={screen} />
       <Table
