@@ -140,4 +140,22 @@ describe('the Import screen run', () => {
     await waitForText(ui.lastFrame, 'Import of big.csv done', 30_000);
     expect(await domainState(bench.direct, 'bulk.example.com')).toEqual(reference);
   });
+
+  it('keeps a run going when the user leaves it, and shows its outcome on the screen then shown', async () => {
+    const file = writeCsv(bench.dir, 'background.csv', HEADER, rows(300));
+    bench.mock.backend.faults.set({ latencyMs: 100 });
+    const ui = renderApp(bench.session);
+    await toImport(ui);
+    await previewFile(ui, file);
+    await press(ui.stdin, 'y');
+    await waitForText(ui.lastFrame, 'Importing');
+    await press(ui.stdin, KEY.esc);
+    await waitForText(ui.lastFrame, 'Stop the import?');
+    await press(ui.stdin, 'n');
+    await waitForText(ui.lastFrame, 'The import goes on in the background');
+    expect(ui.lastFrame()).toContain('> Import');
+    const home = await waitForText(ui.lastFrame, 'Import of background.csv done: 300 created', 30_000);
+    expect(home).toContain('> Import');
+    expect(await domainState(bench.direct, 'bulk.example.com')).toHaveLength(300);
+  });
 });

@@ -4,7 +4,7 @@ import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
 import type { ImportProblem } from '../state/screens/import-model.ts';
 import { theme } from '../theme.ts';
-import { kindWord } from './import-words.ts';
+import { addressWidth, kindWord } from './import-words.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** How a run ended: counts per outcome kind, then the rows refused, in conflict or failed, with their code. */
@@ -15,8 +15,8 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
   const counts = OUTCOME_KINDS.filter((k) => r.counts[k] > 0)
     .map((k) => `${kindWord(t, k)}: ${r.counts[k]}`)
     .join(' · ');
-  const address = Math.max(16, Math.min(32, Math.floor((width - 10) * 0.4)));
-  const why = Math.max(10, width - 2 - 6 - address - 16);
+  const address = addressWidth(width);
+  const why = Math.max(10, width - 2 - 6 - address - 15);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -36,7 +36,7 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
             { header: t('import.col.address'), width: address, cell: (p) => p.address },
             {
               header: t('import.col.outcome'),
-              width: 16,
+              width: 15,
               cell: (p) => <Text color={theme.error}>{kindWord(t, p.kind)}</Text>,
             },
             {

@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.tsx';
 import type { CapacityLine, PreviewRow } from '../state/screens/import-model.ts';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
-import { kindWord, reasonWords, rowWhy } from './import-words.ts';
+import { addressWidth, kindWord, reasonWords, rowWhy } from './import-words.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
 function verdictColour(v: PreviewRow['verdict']): string | undefined {
@@ -38,8 +38,8 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
   if (!p) return <Busy screen={screen} />;
   const extra = p.capacity.length + p.fileIssues.length + (p.generated > 0 ? 1 : 0) + (p.unfinished ? 1 : 0);
   const height = Math.max(2, listRows - extra);
-  const address = Math.max(16, Math.min(32, Math.floor((width - 10) * 0.4)));
-  const verdict = 16;
+  const address = addressWidth(width);
+  const verdict = 15;
   const why = Math.max(10, width - 2 - 6 - address - verdict);
   return (
     <Box flexDirection="column">

@@ -31,3 +31,9 @@ export function clock(ms: number): string {
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
+
+/** The address column: most of what the line and verdict columns leave, so addresses stay readable at 60. */
+export function addressWidth(width: number): number {
+  const rest = width - 2 - 6 - 15;
+  return Math.max(16, Math.min(34, Math.floor(rest * 0.6)));
+}
