@@ -477,8 +477,7 @@ export const en = {
   'import.previewTitle': 'Dry run of {file} (nothing written yet)',
   'import.summaryOk': '{count} of {total} rows would create a mailbox; the others need no write.',
   'import.summaryOk.one': '{count} of {total} rows would create a mailbox; the others need no write.',
-  'import.summaryRefused':
-    'Refused before any write: fix the rows or the capacity below ({total} rows read).',
+  'import.summaryRefused': 'Refused before any write ({total} rows read): fix what is listed.',
   'import.allTypes': 'all types',
   'import.capacityOk': '{type} on {domain}: {rows} to create, {free} free',
   'import.capacityUnlimited': '{type} on {domain}: {rows} to create, no limit',
@@ -489,6 +488,7 @@ export const en = {
     '{count} rows have no password: each gets a generated one, written only to {file} (mode 0600).',
   'import.generated.one':
     '{count} row has no password: it gets a generated one, written only to {file} (mode 0600).',
+  'import.lines': 'lines {lines}',
   'import.col.line': 'Line',
   'import.col.address': 'Address',
   'import.col.verdict': 'Verdict',
@@ -541,6 +541,8 @@ export const en = {
     'Import of {file} done: {created} created, {present} already present, {problems} with problems (listed).',
   'import.refused': 'The dry run of {file} refuses the import: nothing will be written (see the rows).',
   'import.resumeOffer': 'Press y to resume: {done} of {total} rows were done by the earlier run.',
+  'import.readyNothing':
+    'No row needs a write ({total} rows): y runs it anyway and writes nothing; Esc goes back.',
   'import.ready': 'Press y to create {count} mailboxes ({total} rows); Esc goes back.',
   'import.ready.one': 'Press y to create {count} mailbox ({total} rows); Esc goes back.',
   'import.cannotRun': 'This file cannot be imported as it is: fix what the rows say, then R reads it again.',

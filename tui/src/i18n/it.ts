@@ -495,7 +495,7 @@ export const it: Catalogue = {
   'import.summaryOk': '{count} righe su {total} creerebbero una casella; le altre non richiedono scritture.',
   'import.summaryOk.one': '{count} riga su {total} creerebbe una casella; le altre non richiedono scritture.',
   'import.summaryRefused':
-    'Rifiutato prima di ogni scrittura: correggi le righe o la capienza qui sotto ({total} righe lette).',
+    'Rifiutato prima di ogni scrittura ({total} righe lette): correggi quanto elencato.',
   'import.allTypes': 'tutti i tipi',
   'import.capacityOk': '{type} su {domain}: da creare {rows}, libere {free}',
   'import.capacityUnlimited': '{type} su {domain}: da creare {rows}, nessun limite',
@@ -507,6 +507,7 @@ export const it: Catalogue = {
     '{count} righe senza password: per ognuna se ne genera una, scritta solo in {file} (modo 0600).',
   'import.generated.one':
     '{count} riga senza password: se ne genera una, scritta solo in {file} (modo 0600).',
+  'import.lines': 'righe {lines}',
   'import.col.line': 'Riga',
   'import.col.address': 'Indirizzo',
   'import.col.verdict': 'Esito previsto',
@@ -559,6 +560,8 @@ export const it: Catalogue = {
     'Importazione di {file} conclusa: {created} create, {present} già presenti, {problems} con problemi (elencate).',
   'import.refused': 'La prova di {file} rifiuta l’importazione: non verrà scritto nulla (vedi le righe).',
   'import.resumeOffer': 'Premi y per riprendere: l’esecuzione precedente ha fatto {done} righe su {total}.',
+  'import.readyNothing':
+    'Nessuna riga richiede scritture ({total} righe): y la esegue comunque senza scrivere nulla; Esc torna indietro.',
   'import.ready': 'Premi y per creare {count} caselle ({total} righe); Esc torna indietro.',
   'import.ready.one': 'Premi y per creare {count} casella ({total} righe); Esc torna indietro.',
   'import.cannotRun':

@@ -4,7 +4,7 @@ import { Table } from '../components/table.tsx';
 import { useT } from '../i18n/index.tsx';
 import type { ImportProblem } from '../state/screens/import-model.ts';
 import { theme } from '../theme.ts';
-import { addressWidth, kindWord } from './import-words.ts';
+import { addressWidth, kindWord, windowTop } from './import-words.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
 /** How a run ended: counts per outcome kind, then the rows refused, in conflict or failed, with their code. */
@@ -16,7 +16,7 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
     .map((k) => `${kindWord(t, k)}: ${r.counts[k]}`)
     .join(' · ');
   const address = addressWidth(width);
-  const why = Math.max(10, width - 2 - 6 - address - 15);
+  const why = Math.max(10, width - 2 - 6 - address - 16);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -36,7 +36,7 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
             { header: t('import.col.address'), width: address, cell: (p) => p.address },
             {
               header: t('import.col.outcome'),
-              width: 15,
+              width: 16,
               cell: (p) => <Text color={theme.error}>{kindWord(t, p.kind)}</Text>,
             },
             {
@@ -49,7 +49,7 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
           ]}
           rows={r.problems}
           cursor={screen.list.cursor}
-          top={screen.list.top}
+          top={windowTop(screen.list.top, screen.list.cursor, Math.max(2, listRows - 2))}
           height={Math.max(2, listRows - 2)}
           rowKey={(p) => `${p.line}`}
         />

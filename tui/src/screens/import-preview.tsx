@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.tsx';
 import type { CapacityLine, PreviewRow } from '../state/screens/import-model.ts';
 import { theme } from '../theme.ts';
 import { Busy } from './busy.tsx';
-import { addressWidth, kindWord, reasonWords, rowWhy } from './import-words.ts';
+import { addressWidth, kindWord, reasonWords, rowWhy, windowTop } from './import-words.ts';
 import type { ViewPropsOf } from './view-props.ts';
 
 function verdictColour(v: PreviewRow['verdict']): string | undefined {
@@ -31,15 +31,28 @@ function CapacityRow({ line }: { readonly line: CapacityLine }) {
   );
 }
 
+/** `to create: 12 · refused: 2 (lines 14, 15)`: how the rows split, and where the refused ones are. */
+function verdictCounts(t: ReturnType<typeof useT>, rows: readonly PreviewRow[]): string {
+  const counts = new Map<PreviewRow['verdict'], number>();
+  for (const r of rows) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+  const bad = rows.filter((r) => r.verdict === 'refused' || r.verdict === 'conflict').map((r) => r.line);
+  const where =
+    bad.length === 0
+      ? ''
+      : ` (${t('import.lines', { lines: bad.slice(0, 8).join(', ') + (bad.length > 8 ? ', …' : '') })})`;
+  return [...counts].map(([k, n]) => `${kindWord(t, k)}: ${n}`).join(' · ') + where;
+}
+
 /** The dry run: capacity per type with the numbers, then every row's verdict in a scrolling table. */
 export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'import'>) {
   const t = useT();
   const p = screen.preview;
   if (!p) return <Busy screen={screen} />;
-  const extra = p.capacity.length + p.fileIssues.length + (p.generated > 0 ? 1 : 0) + (p.unfinished ? 1 : 0);
+  const extra =
+    1 + p.capacity.length + p.fileIssues.length + (p.generated > 0 ? 1 : 0) + (p.unfinished ? 1 : 0);
   const height = Math.max(2, listRows - extra);
   const address = addressWidth(width);
-  const verdict = 15;
+  const verdict = 16;
   const why = Math.max(10, width - 2 - 6 - address - verdict);
   return (
     <Box flexDirection="column">
@@ -50,6 +63,9 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
         {p.ok
           ? t('import.summaryOk', { count: p.writes, total: p.total })
           : t('import.summaryRefused', { total: p.total })}
+      </Text>
+      <Text wrap="truncate" color={theme.muted}>
+        {verdictCounts(t, p.rows)}
       </Text>
       {p.capacity.map((c) => (
         <CapacityRow key={`${c.domain}\u0000${c.type ?? ''}`} line={c} />
@@ -85,7 +101,7 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
         ]}
         rows={p.rows}
         cursor={screen.list.cursor}
-        top={screen.list.top}
+        top={windowTop(screen.list.top, screen.list.cursor, height)}
         height={height}
         rowKey={(r) => `${r.line}`}
       />

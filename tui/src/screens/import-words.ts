@@ -34,6 +34,14 @@ export function clock(ms: number): string {
 
 /** The address column: most of what the line and verdict columns leave, so addresses stay readable at 60. */
 export function addressWidth(width: number): number {
-  const rest = width - 2 - 6 - 15;
+  const rest = width - 2 - 6 - 16;
   return Math.max(16, Math.min(34, Math.floor(rest * 0.6)));
+}
+
+/**
+ * The first row a window of `height` shows so that the cursor is inside it: the view is shorter than the
+ * reducer's page when capacity or notes take lines above the table.
+ */
+export function windowTop(top: number, cursor: number, height: number): number {
+  return Math.max(0, Math.min(Math.max(top, cursor - height + 1), cursor));
 }

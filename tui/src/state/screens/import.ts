@@ -2,7 +2,7 @@ import type { OutcomeKind } from '@casella/sdk';
 import { is } from '../../keys/bindings.ts';
 import type { KeyEvent } from '../../keys/key-event.ts';
 import { editLine, type Line, lineOf } from '../line-edit.ts';
-import { LIST_START, type ListState, listKey } from '../list.ts';
+import { LIST_START, type ListState, listKey, moveTo } from '../list.ts';
 import { errorMessage, infoMessage, type Message, successMessage } from '../message.ts';
 import type { Loaded, Progress } from '../requests.ts';
 import {
@@ -91,6 +91,7 @@ function previewMessage(p: ImportPreview): Message {
   if (!p.ok) return errorMessage('import.refused', { file: fileName(p.path) });
   if (p.unfinished)
     return infoMessage('import.resumeOffer', { done: p.unfinished.done, total: p.unfinished.total });
+  if (p.writes === 0) return infoMessage('import.readyNothing', { total: p.total });
   return infoMessage('import.ready', { count: p.writes, total: p.total });
 }
 
@@ -184,7 +185,7 @@ function doneKey(s: ImportScreen, key: KeyEvent, ctx: Ctx): Step<ImportScreen> {
   return stay(s);
 }
 
-function onLoaded(s: ImportScreen, data: Loaded): Step<ImportScreen> {
+function onLoaded(s: ImportScreen, data: Loaded, ctx: Ctx): Step<ImportScreen> {
   switch (data.kind) {
     case 'importSetup':
       return stay({ ...s, setup: data.setup });
@@ -194,7 +195,7 @@ function onLoaded(s: ImportScreen, data: Loaded): Step<ImportScreen> {
         phase: 'preview',
         preview: data.preview,
         path: lineOf(data.preview.path),
-        list: LIST_START,
+        list: firstProblem(data.preview, ctx.page),
         message: previewMessage(data.preview),
       });
     case 'importUnreadable':
@@ -217,6 +218,13 @@ function onLoaded(s: ImportScreen, data: Loaded): Step<ImportScreen> {
     default:
       return stay(s);
   }
+}
+
+/** A refused preview opens on its first refused row: that is what the admin has to fix. */
+function firstProblem(p: ImportPreview, page: number): ListState {
+  if (p.ok) return LIST_START;
+  const at = p.rows.findIndex((r) => r.verdict === 'refused' || r.verdict === 'conflict');
+  return at < 0 ? LIST_START : moveTo(LIST_START, at, p.rows.length, page);
 }
 
 /** A file error's code in words, when the catalogue has them. */
