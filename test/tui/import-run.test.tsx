@@ -112,7 +112,7 @@ describe('the Import screen run', () => {
     bench.mock.reset();
     expect(await domainState(bench.direct, 'bulk.example.com')).toEqual([]);
     // Slow answers, so the run is still going when Esc and y arrive.
-    bench.mock.backend.faults.set({ latencyMs: 150 });
+    bench.mock.backend.faults.set({ latencyMs: 250 });
 
     const ui = renderApp(bench.session);
     await toImport(ui);
