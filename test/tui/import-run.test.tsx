@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBulk } from '@casella/sdk';
+import { createBulk, parseRowsCsv } from '@casella/sdk';
 import { describe, expect, it, vi } from 'vitest';
 import { KEY, press, renderApp, waitForText } from './helpers.tsx';
 import { domainState, previewFile, toImport, useImportBench, writeCsv } from './import-helpers.tsx';
@@ -15,6 +15,18 @@ function rows(n: number): string[] {
   });
 }
 const HEADER = 'address,password,givenName,sn,type,quota';
+
+/** The domain after the file is imported in one go by the engine; the server is then back to its seed. */
+async function uninterrupted(file: string, count: number): Promise<string[]> {
+  await createBulk(bench.direct)
+    .create(parseRowsCsv(createReadStream(file)))
+    .summary();
+  const reference = await domainState(bench.direct, 'bulk.example.com');
+  expect(reference).toHaveLength(count);
+  bench.mock.reset();
+  expect(await domainState(bench.direct, 'bulk.example.com')).toEqual([]);
+  return reference;
+}
 
 describe('the Import screen run', () => {
   it('creates exactly the rows of a good file, and a re-run is all already present with no write', async () => {
@@ -101,16 +113,7 @@ describe('the Import screen run', () => {
 
   it('resumes a run stopped half-way and ends in the same state as an uninterrupted one', async () => {
     const file = writeCsv(bench.dir, 'big.csv', HEADER, rows(600));
-    // The reference: the same file imported in one go by the engine, then the server back to its seed.
-    const { parseRowsCsv } = await import('@casella/sdk');
-    const { createReadStream } = await import('node:fs');
-    await createBulk(bench.direct)
-      .create(parseRowsCsv(createReadStream(file)))
-      .summary();
-    const reference = await domainState(bench.direct, 'bulk.example.com');
-    expect(reference).toHaveLength(600);
-    bench.mock.reset();
-    expect(await domainState(bench.direct, 'bulk.example.com')).toEqual([]);
+    const reference = await uninterrupted(file, 600);
     // Slow answers, so the run is still going when Esc and y arrive.
     bench.mock.backend.faults.set({ latencyMs: 250 });
 
@@ -157,5 +160,45 @@ describe('the Import screen run', () => {
     const home = await waitForText(ui.lastFrame, 'Import of background.csv done: 300 created', 30_000);
     expect(home).toContain('> Import');
     expect(await domainState(bench.direct, 'bulk.example.com')).toHaveLength(300);
+  });
+
+  it('asks before quitting during a run, and a new session resumes the stopped run to the same end state', async () => {
+    const file = writeCsv(bench.dir, 'quit.csv', HEADER, rows(600));
+    const reference = await uninterrupted(file, 600);
+    bench.mock.backend.faults.set({ latencyMs: 250 });
+    const ui = renderApp(bench.session);
+    await toImport(ui);
+    await previewFile(ui, file);
+    await press(ui.stdin, 'y');
+    await vi.waitFor(() => expect(ui.lastFrame()).toMatch(/\] [1-9]\d*\/600 ·/), {
+      timeout: 30_000,
+      interval: 10,
+    });
+    await press(ui.stdin, 'q');
+    await waitForText(ui.lastFrame, 'Quit? (y/N)');
+    await press(ui.stdin, 'y');
+    // The app is gone; the engine lets the batches already sent settle and journal their outcomes.
+    await vi.waitFor(
+      () => {
+        const journal = readFileSync(join(bench.dir, 'journal.ndjson'), 'utf8').trim().split('\n');
+        const rows = journal.map((l) => JSON.parse(l) as { operation: string; outcome: string });
+        const intents = rows.filter((e) => e.operation === 'import.create' && e.outcome === 'pending');
+        const outcomes = rows.filter((e) => e.operation === 'import.create' && e.outcome !== 'pending');
+        expect(intents.length).toBeGreaterThan(0);
+        expect(outcomes.length).toBe(intents.length);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const left = (await domainState(bench.direct, 'bulk.example.com')).length;
+    expect(left).toBeLessThan(600);
+
+    bench.mock.backend.faults.set({ latencyMs: 0 });
+    const again = renderApp(bench.session);
+    await toImport(again);
+    const offer = await previewFile(again, file);
+    expect(offer).toContain(`An earlier run of this file stopped with ${left} of 600 rows done`);
+    await press(again.stdin, 'y');
+    await waitForText(again.lastFrame, 'Import of quit.csv done', 30_000);
+    expect(await domainState(bench.direct, 'bulk.example.com')).toEqual(reference);
   });
 });
