@@ -175,7 +175,7 @@ describe('the Import screen run', () => {
       interval: 10,
     });
     await press(ui.stdin, 'q');
-    await waitForText(ui.lastFrame, 'Quit? (y/N)');
+    await waitForText(ui.lastFrame, 'An import is running: quitting stops it');
     await press(ui.stdin, 'y');
     // The app is gone; the engine lets the batches already sent settle and journal their outcomes.
     await vi.waitFor(

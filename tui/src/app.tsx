@@ -13,7 +13,7 @@ import type { Lang } from './i18n/catalogue.ts';
 import { I18nProvider, useT } from './i18n/index.tsx';
 import { crumbOf, ScreenView } from './screens/screen-view.tsx';
 import type { Session } from './services/session.ts';
-import { appReducer, initialState, topOf } from './state/app-reducer.ts';
+import { appReducer, initialState, jobRunning, topOf } from './state/app-reducer.ts';
 import { bodyHeight, listPage } from './state/layout.ts';
 import { logicOf } from './state/registry.ts';
 
@@ -82,7 +82,7 @@ function Shell({ session, lang }: AppProps) {
       <MessageLine
         message={
           state.confirmQuit
-            ? { tone: 'info', key: 'quit.confirm' }
+            ? { tone: 'info', key: jobRunning(state) ? 'quit.confirmJob' : 'quit.confirm' }
             : state.confirmLeave
               ? { tone: 'info', key: 'leave.confirm' }
               : top.message

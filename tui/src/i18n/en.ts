@@ -461,6 +461,7 @@ export const en = {
 
   // Import screen (issue 9, tui-import): a file's dry run, a confirmed run with progress, its outcome.
   'home.import': 'Import mailboxes from a file',
+  'quit.confirmJob': 'An import is running: quitting stops it (its file can resume it later). Quit? (y/N)',
   'crumb.import': 'Import',
   'import.title': 'Import mailboxes from a CSV or NDJSON file',
   'import.cwd': 'Current folder: {cwd}',

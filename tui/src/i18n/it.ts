@@ -476,6 +476,8 @@ export const it: Catalogue = {
 
   // Import screen (issue 9, tui-import): a file's dry run, a confirmed run with progress, its outcome.
   'home.import': 'Importa caselle da un file',
+  'quit.confirmJob':
+    'È in corso un’importazione: uscire la ferma (si potrà riprendere dal suo file). Uscire? (s/N)',
   'crumb.import': 'Importa',
   'import.title': 'Importa caselle da un file CSV o NDJSON',
   'import.cwd': 'Cartella attuale: {cwd}',
@@ -502,7 +504,7 @@ export const it: Catalogue = {
   'import.capacityShort': '{type} su {domain}: da creare {rows}, libere solo {free} — rifiutato',
   'import.lineIssue': 'Riga {line}: {text}',
   'import.unfinished':
-    'Un’esecuzione precedente di questo file si è fermata a {done} righe su {total}: y la riprende.',
+    'Un’esecuzione precedente di questo file si è fermata a {done} righe su {total}: s la riprende.',
   'import.generated':
     '{count} righe senza password: per ognuna se ne genera una, scritta solo in {file} (modo 0600).',
   'import.generated.one':
@@ -559,17 +561,17 @@ export const it: Catalogue = {
   'import.finishedWithProblems':
     'Importazione di {file} conclusa: {created} create, {present} già presenti, {problems} con problemi (elencate).',
   'import.refused': 'La prova di {file} rifiuta l’importazione: non verrà scritto nulla (vedi le righe).',
-  'import.resumeOffer': 'Premi y per riprendere: l’esecuzione precedente ha fatto {done} righe su {total}.',
+  'import.resumeOffer': 'Premi s per riprendere: l’esecuzione precedente ha fatto {done} righe su {total}.',
   'import.readyNothing':
-    'Nessuna riga richiede scritture ({total} righe): y la esegue comunque senza scrivere nulla; Esc torna indietro.',
-  'import.ready': 'Premi y per creare {count} caselle ({total} righe); Esc torna indietro.',
-  'import.ready.one': 'Premi y per creare {count} casella ({total} righe); Esc torna indietro.',
+    'Nessuna riga richiede scritture ({total} righe): s la esegue comunque senza scrivere nulla; Esc torna indietro.',
+  'import.ready': 'Premi s per creare {count} caselle ({total} righe); Esc torna indietro.',
+  'import.ready.one': 'Premi s per creare {count} casella ({total} righe); Esc torna indietro.',
   'import.cannotRun':
     'Questo file non si può importare così: correggi ciò che dicono le righe, poi R lo rilegge.',
   'import.stopping': 'Arresto dell’importazione…',
   'import.leftRunning': 'L’importazione prosegue in sottofondo; il suo esito comparirà qui quando finisce.',
   'import.stopAsk':
-    'Fermare l’importazione? y la ferma (si riprende poi) · n la lascia proseguire · Esc resta qui',
+    'Fermare l’importazione? s la ferma (si riprende poi) · n la lascia proseguire · Esc resta qui',
   'import.refusedAtStart':
     'Il server è cambiato dopo la prova e rifiuta l’importazione: non è stato scritto nulla (codice BULK_REFUSED).',
 };

@@ -3,7 +3,7 @@ import { isCtrlC, type KeyEvent } from '../keys/key-event.ts';
 import { listPage } from './layout.ts';
 import type { Message } from './message.ts';
 import { logicOf } from './registry.ts';
-import { isWrite, type Loaded, type Progress } from './requests.ts';
+import { isJob, isWrite, type Loaded, type Progress } from './requests.ts';
 import type { Screen } from './screen.ts';
 import type { Ctx, Env, Nav, Step } from './screen-base.ts';
 import { helpScreen } from './screens/help.ts';
@@ -136,7 +136,12 @@ function onKey(state: AppState, key: KeyEvent): AppState {
 }
 
 function anyDirty(state: AppState): boolean {
-  return state.stack.some((s) => logicOf(s).dirty?.(s) ?? false);
+  return state.stack.some((s) => logicOf(s).dirty?.(s) ?? false) || jobRunning(state);
+}
+
+/** True while a job (an import) runs, on a screen shown or left: quitting would stop it. */
+export function jobRunning(state: AppState): boolean {
+  return [...state.stack, ...state.detached].some((s) => s.pending !== null && isJob(s.pending.req));
 }
 
 function onAnswer(
