@@ -50,7 +50,7 @@ describe('casella in a real terminal: the Import screen', { timeout: 90_000 }, (
     await term.waitFor('Current folder:');
     term.type(file);
     term.keys('Enter');
-    const preview = await term.waitFor('Press y to create 3 mailboxes (3 rows)', STEP_TIMEOUT);
+    const preview = await term.waitFor('Press y to create 3 mailboxes — rows in the file: 3', STEP_TIMEOUT);
     expect(preview).toMatch(/Standard on example\.com: 3 to create, \d+ free/);
     expect(preview).toMatch(/2\s+e2e\.uno@example\.com\s+to create/);
     for (const line of preview.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
@@ -72,6 +72,6 @@ describe('casella in a real terminal: the Import screen', { timeout: 90_000 }, (
     await term.waitFor('0 of 3 rows would create a mailbox', STEP_TIMEOUT);
     term.keys('y');
     const again = await term.waitFor('done: 0 created, 3 already present.', STEP_TIMEOUT);
-    expect(again).toContain('0 writes sent for 3 rows.');
+    expect(again).toContain('0 writes sent; rows in the file: 3.');
   });
 });

@@ -35,7 +35,7 @@ describe('the Import screen run', () => {
     await toImport(ui);
     const preview = await previewFile(ui, file);
     expect(preview).toContain('5 of 5 rows would create a mailbox');
-    expect(preview).toContain('Press y to create 5 mailboxes (5 rows)');
+    expect(preview).toContain('Press y to create 5 mailboxes — rows in the file: 5');
     await press(ui.stdin, 'y');
     const done = await waitForText(
       ui.lastFrame,
@@ -62,7 +62,7 @@ describe('the Import screen run', () => {
     await press(ui.stdin, 'y');
     const again = await waitForText(ui.lastFrame, 'done: 0 created, 5 already present.', 15_000);
     expect(again).toContain('already present: 5');
-    expect(again).toContain('0 writes sent for 5 rows.');
+    expect(again).toContain('0 writes sent; rows in the file: 5.');
     expect(bench.proxy.stats.writes).toEqual({});
     expect(await domainState(bench.direct, 'bulk.example.com')).toEqual(state);
   });

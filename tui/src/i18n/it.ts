@@ -550,8 +550,8 @@ export const it: Catalogue = {
   'import.doneTitle': 'Importazione di {file} conclusa',
   'import.stoppedTitle': 'Importazione di {file} fermata',
   'import.noRows': 'Nessuna riga ha un esito.',
-  'import.writes': '{count} scritture inviate per {total} righe.',
-  'import.writes.one': '{count} scrittura inviata per {total} righe.',
+  'import.writes': '{count} scritture inviate; righe nel file: {total}.',
+  'import.writes.one': '{count} scrittura inviata; righe nel file: {total}.',
   'import.passwordsWritten': 'Le password generate sono in {file} (modo 0600), mai a schermo.',
   'import.resumeHint': 'R rilegge il file e propone di riprendere le righe rimaste.',
   'import.allFine': 'Ogni riga è come chiede il file.',
@@ -563,9 +563,9 @@ export const it: Catalogue = {
   'import.refused': 'La prova di {file} rifiuta l’importazione: non verrà scritto nulla (vedi le righe).',
   'import.resumeOffer': 'Premi s per riprendere: l’esecuzione precedente ha fatto {done} righe su {total}.',
   'import.readyNothing':
-    'Nessuna riga richiede scritture ({total} righe): s la esegue comunque senza scrivere nulla; Esc torna indietro.',
-  'import.ready': 'Premi s per creare {count} caselle ({total} righe); Esc torna indietro.',
-  'import.ready.one': 'Premi s per creare {count} casella ({total} righe); Esc torna indietro.',
+    'Nessuna riga richiede scritture (righe nel file: {total}): s la esegue comunque senza scrivere nulla; Esc torna indietro.',
+  'import.ready': 'Premi s per creare {count} caselle — righe nel file: {total}; Esc torna indietro.',
+  'import.ready.one': 'Premi s per creare {count} casella — righe nel file: {total}; Esc torna indietro.',
   'import.cannotRun':
     'Questo file non si può importare così: correggi ciò che dicono le righe, poi R lo rilegge.',
   'import.stopping': 'Arresto dell’importazione…',
