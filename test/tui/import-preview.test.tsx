@@ -85,4 +85,33 @@ describe('the Import screen preview', () => {
     expect(again.path.text).toBe('b.ndjson');
     expect(importLogic.onKey(again, keyEvent('', 'up'), CTX).screen.path.text).toBe('a.csv');
   });
+
+  it('speaks Italian: the capacity line, the prompt with s, and the outcome with feminine caselle', async () => {
+    const file = writeCsv(bench.dir, 'due.csv', HEADER, [
+      `uno@example.com,${PASSWORD},Uno,Primo,Standard`,
+      `due@example.com,${PASSWORD},Due,Secondo,Standard`,
+    ]);
+    const ui = renderApp(bench.session, 'it');
+    await waitForText(ui.lastFrame, 'Domini');
+    for (let i = 0; i < 12 && !(ui.lastFrame() ?? '').includes('> Importa'); i++) await press(ui.stdin, 'j');
+    await press(ui.stdin, KEY.enter);
+    await waitForText(ui.lastFrame, 'Cartella attuale:');
+    ui.stdin.write(file);
+    await waitForText(ui.lastFrame, 'due.csv');
+    await press(ui.stdin, KEY.enter);
+    const preview = await waitForText(
+      ui.lastFrame,
+      'Premi s per creare 2 caselle — righe nel file: 2',
+      15_000,
+    );
+    expect(preview).toMatch(/Standard su example\.com: da creare 2, libere \d+/);
+    expect(preview).toMatch(/2\s+uno@example\.com\s+da creare/);
+    await press(ui.stdin, 's');
+    const done = await waitForText(
+      ui.lastFrame,
+      'Importazione di due.csv conclusa: 2 create, 0 già presenti.',
+      15_000,
+    );
+    expect(done).toContain('create: 2');
+  });
 });

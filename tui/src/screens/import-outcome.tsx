@@ -13,7 +13,7 @@ export function ImportOutcomeView({ screen, listRows, width }: ViewPropsOf<'impo
   const r = screen.result;
   if (!r) return null;
   const counts = OUTCOME_KINDS.filter((k) => r.counts[k] > 0)
-    .map((k) => `${kindWord(t, k)}: ${r.counts[k]}`)
+    .map((k) => `${kindWord(t, k, r.counts[k])}: ${r.counts[k]}`)
     .join(' · ');
   const address = addressWidth(width);
   const why = Math.max(10, width - 2 - 6 - address - 16);

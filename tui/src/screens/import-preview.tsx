@@ -40,7 +40,7 @@ function verdictCounts(t: ReturnType<typeof useT>, rows: readonly PreviewRow[]):
     bad.length === 0
       ? ''
       : ` (${t('import.lines', { lines: bad.slice(0, 8).join(', ') + (bad.length > 8 ? ', …' : '') })})`;
-  return [...counts].map(([k, n]) => `${kindWord(t, k)}: ${n}`).join(' · ') + where;
+  return [...counts].map(([k, n]) => `${kindWord(t, k, n)}: ${n}`).join(' · ') + where;
 }
 
 /** The dry run: capacity per type with the numbers, then every row's verdict in a scrolling table. */

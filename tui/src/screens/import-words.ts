@@ -2,9 +2,9 @@ import type { OutcomeKind } from '@casella/sdk';
 import { isMessageKey, type Translate } from '../i18n/index.tsx';
 import type { ImportReason, PreviewRow } from '../state/screens/import-model.ts';
 
-/** A verdict or outcome in words: `to create`, `already present`, `conflict`… */
-export function kindWord(t: Translate, kind: 'write' | OutcomeKind): string {
-  return t(`import.kind.${kind}`);
+/** A verdict or outcome in words, agreeing with `count` rows (Italian `creata`, `create: 5`). */
+export function kindWord(t: Translate, kind: 'write' | OutcomeKind, count = 1): string {
+  return t(`import.kind.${kind}`, { count });
 }
 
 /** One reason in plain words, with its column: the catalogue's words for the rule, else the engine's. */
