@@ -490,6 +490,7 @@ export const en = {
   'import.generated.one':
     '{count} row has no password: it gets a generated one, written only to {file} (mode 0600).',
   'import.lines': 'lines {lines}',
+  'import.lines.one': 'line {lines}',
   'import.col.line': 'Line',
   'import.col.address': 'Address',
   'import.col.verdict': 'Verdict',

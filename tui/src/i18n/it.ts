@@ -510,6 +510,7 @@ export const it: Catalogue = {
   'import.generated.one':
     '{count} riga senza password: se ne genera una, scritta solo in {file} (modo 0600).',
   'import.lines': 'righe {lines}',
+  'import.lines.one': 'riga {lines}',
   'import.col.line': 'Riga',
   'import.col.address': 'Indirizzo',
   'import.col.verdict': 'Esito previsto',

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Table } from '../components/table.tsx';
+import { wordWrap } from '../format.ts';
 import { useT } from '../i18n/index.tsx';
 import type { CapacityLine, PreviewRow } from '../state/screens/import-model.ts';
 import { theme } from '../theme.ts';
@@ -36,11 +37,14 @@ function verdictCounts(t: ReturnType<typeof useT>, rows: readonly PreviewRow[]):
   const counts = new Map<PreviewRow['verdict'], number>();
   for (const r of rows) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
   const bad = rows.filter((r) => r.verdict === 'refused' || r.verdict === 'conflict').map((r) => r.line);
-  const where =
-    bad.length === 0
-      ? ''
-      : ` (${t('import.lines', { lines: bad.slice(0, 8).join(', ') + (bad.length > 8 ? ', …' : '') })})`;
+  const lines = bad.slice(0, 8).join(', ') + (bad.length > 8 ? ', …' : '');
+  const where = bad.length === 0 ? '' : ` (${t('import.lines', { count: bad.length, lines })})`;
   return [...counts].map(([k, n]) => `${kindWord(t, k, n)}: ${n}`).join(' · ') + where;
+}
+
+function selectedWhy(t: ReturnType<typeof useT>, row: PreviewRow | undefined): string {
+  const why = row ? rowWhy(t, row) : '';
+  return row && why ? t('import.lineIssue', { line: row.line, text: why }) : '';
 }
 
 /** The dry run: capacity per type with the numbers, then every row's verdict in a scrolling table. */
@@ -48,8 +52,14 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
   const t = useT();
   const p = screen.preview;
   if (!p) return <Busy screen={screen} />;
-  const extra =
-    1 + p.capacity.length + p.fileIssues.length + (p.generated > 0 ? 1 : 0) + (p.unfinished ? 1 : 0);
+  const generated =
+    p.generated > 0 && p.passwordFile
+      ? wordWrap(t('import.generated', { count: p.generated, file: p.passwordFile }), width)
+      : '';
+  // Lines above and below the table besides the list chrome (title, summary, header): counts, capacity,
+  // file issues, the resume and password notes, the selected row's reason; minus the spinner's line.
+  const notes = generated === '' ? 0 : generated.split('\n').length;
+  const extra = 1 + p.capacity.length + p.fileIssues.length + (p.unfinished ? 1 : 0) + notes + 1 - 1;
   const height = Math.max(2, listRows - extra);
   const address = addressWidth(width);
   const verdict = 16;
@@ -80,9 +90,7 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
           {t('import.unfinished', { done: p.unfinished.done, total: p.unfinished.total })}
         </Text>
       ) : null}
-      {p.generated > 0 && p.passwordFile ? (
-        <Text wrap="wrap">{t('import.generated', { count: p.generated, file: p.passwordFile })}</Text>
-      ) : null}
+      {generated ? <Text>{generated}</Text> : null}
       <Busy screen={screen} />
       <Table
         columns={[
@@ -105,6 +113,10 @@ export function ImportPreviewView({ screen, listRows, width }: ViewPropsOf<'impo
         height={height}
         rowKey={(r) => `${r.line}`}
       />
+      {/* The selected row's reason in full: the Why column is cut in a narrow terminal. */}
+      <Text color={theme.muted} wrap="truncate">
+        {selectedWhy(t, p.rows[screen.list.cursor])}
+      </Text>
     </Box>
   );
 }
