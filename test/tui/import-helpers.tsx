@@ -6,10 +6,15 @@ import { join } from 'node:path';
 import { type MockServer, pecSeeds, startMockServer, zimbraSeeds } from '@casella/mock-server';
 import { ZimbraAdmin } from '@casella/sdk';
 import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { OpenSession } from '../../tui/src/services/connect.ts';
 import { type LossyProxy, startLossyProxy } from '../bulk/lossy-proxy.ts';
 import { DEMO_ADMIN, DEMO_PASSWORD, demoSession, KEY, press, type Ui, waitForText } from './helpers.tsx';
+
+/** Waits of the Import tests: generous, because the suite runs on a loaded machine (never a timing claim). */
+export const STEP = 15_000;
+/** Waits for a whole run of hundreds of rows. */
+export const LONG = 60_000;
 
 /** The mock, the write-counting proxy, a session through it, a direct admin and a folder for files. */
 export interface ImportBench {
@@ -79,21 +84,38 @@ export function writeCsv(dir: string, name: string, header: string, rows: readon
   return path;
 }
 
+/** The menu line under the cursor (`> Domains`). */
+function selected(ui: Ui): string {
+  return (ui.lastFrame() ?? '').split('\n').find((l) => l.startsWith('> ')) ?? '';
+}
+
+/**
+ * From Home: moves down to the entry `label`, one key at a time, each press waiting until the cursor has
+ * moved (pressing ahead of a slow frame would overshoot), then opens it.
+ */
+export async function openHomeEntry(ui: Ui, first: string, label: string): Promise<void> {
+  await waitForText(ui.lastFrame, `> ${first}`, STEP);
+  for (let i = 0; i < 10 && !selected(ui).startsWith(`> ${label}`); i++) {
+    const before = selected(ui);
+    await press(ui.stdin, 'j');
+    await vi.waitFor(() => expect(selected(ui)).not.toBe(before), { timeout: STEP, interval: 10 });
+  }
+  await waitForText(ui.lastFrame, `> ${label}`, STEP);
+  await press(ui.stdin, KEY.enter);
+}
+
 /** From Home: the Import screen, its folder read. */
 export async function toImport(ui: Ui): Promise<void> {
-  await waitForText(ui.lastFrame, 'Domains');
-  for (let i = 0; i < 12 && !(ui.lastFrame() ?? '').includes('> Import'); i++) await press(ui.stdin, 'j');
-  await waitForText(ui.lastFrame, '> Import');
-  await press(ui.stdin, KEY.enter);
-  await waitForText(ui.lastFrame, 'Current folder:');
+  await openHomeEntry(ui, 'Domains', 'Import');
+  await waitForText(ui.lastFrame, 'Current folder:', STEP);
 }
 
 /** On the Import screen: types `path` and opens its dry run, waiting until the preview is shown. */
 export async function previewFile(ui: Ui, path: string): Promise<string> {
   ui.stdin.write(path);
-  await waitForText(ui.lastFrame, path.slice(-20));
+  await waitForText(ui.lastFrame, path.slice(-20), STEP);
   await press(ui.stdin, KEY.enter);
-  return waitForText(ui.lastFrame, 'Dry run of', 15_000);
+  return waitForText(ui.lastFrame, 'Dry run of', STEP);
 }
 
 /** Every account of a domain as `address|givenName|sn|cosId|quota|status`, sorted: the state to compare. */

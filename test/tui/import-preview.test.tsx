@@ -3,7 +3,15 @@ import { keyEvent } from '../../tui/src/keys/key-event.ts';
 import type { Ctx } from '../../tui/src/state/screen-base.ts';
 import { importLogic, importScreen } from '../../tui/src/state/screens/import.ts';
 import { KEY, press, renderApp, waitForText } from './helpers.tsx';
-import { domainState, previewFile, toImport, useImportBench, writeCsv } from './import-helpers.tsx';
+import {
+  domainState,
+  openHomeEntry,
+  previewFile,
+  STEP,
+  toImport,
+  useImportBench,
+  writeCsv,
+} from './import-helpers.tsx';
 
 const bench = useImportBench();
 const CTX: Ctx = {
@@ -30,7 +38,7 @@ describe('the Import screen preview', () => {
     expect(frame).toContain(`Professional on example.com: 12 to create, only ${free} free — refused`);
     expect(frame).toContain('Refused before any write');
     await press(ui.stdin, 'y');
-    await waitForText(ui.lastFrame, 'cannot be imported as it is');
+    await waitForText(ui.lastFrame, 'cannot be imported as it is', STEP);
     expect(await domainState(bench.direct, 'example.com')).toEqual(before);
     expect(bench.proxy.stats.writes).toEqual({});
   });
@@ -59,9 +67,9 @@ describe('the Import screen preview', () => {
     const ui = renderApp(bench.session);
     await toImport(ui);
     ui.stdin.write(`${bench.dir}/missing.csv`);
-    await waitForText(ui.lastFrame, 'missing.csv');
+    await waitForText(ui.lastFrame, 'missing.csv', STEP);
     await press(ui.stdin, KEY.enter);
-    await waitForText(ui.lastFrame, 'there is no such file.');
+    await waitForText(ui.lastFrame, 'there is no such file.', STEP);
     expect(ui.lastFrame()).toContain('File:');
   });
 
@@ -92,25 +100,19 @@ describe('the Import screen preview', () => {
       `due@example.com,${PASSWORD},Due,Secondo,Standard`,
     ]);
     const ui = renderApp(bench.session, 'it');
-    await waitForText(ui.lastFrame, 'Domini');
-    for (let i = 0; i < 12 && !(ui.lastFrame() ?? '').includes('> Importa'); i++) await press(ui.stdin, 'j');
-    await press(ui.stdin, KEY.enter);
-    await waitForText(ui.lastFrame, 'Cartella attuale:');
+    await openHomeEntry(ui, 'Domini', 'Importa');
+    await waitForText(ui.lastFrame, 'Cartella attuale:', STEP);
     ui.stdin.write(file);
-    await waitForText(ui.lastFrame, 'due.csv');
+    await waitForText(ui.lastFrame, 'due.csv', STEP);
     await press(ui.stdin, KEY.enter);
-    const preview = await waitForText(
-      ui.lastFrame,
-      'Premi s per creare 2 caselle — righe nel file: 2',
-      15_000,
-    );
+    const preview = await waitForText(ui.lastFrame, 'Premi s per creare 2 caselle — righe nel file: 2', STEP);
     expect(preview).toMatch(/Standard su example\.com: da creare 2, libere \d+/);
     expect(preview).toMatch(/2\s+uno@example\.com\s+da creare/);
     await press(ui.stdin, 's');
     const done = await waitForText(
       ui.lastFrame,
       'Importazione di due.csv conclusa: 2 create, 0 già presenti.',
-      15_000,
+      STEP,
     );
     expect(done).toContain('create: 2');
   });

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { createBulk, parseRowsCsv } from '@casella/sdk';
 import { describe, expect, it, vi } from 'vitest';
 import { KEY, press, renderApp, waitForText } from './helpers.tsx';
-import { domainState, previewFile, toImport, useImportBench, writeCsv } from './import-helpers.tsx';
+import {
+  domainState,
+  LONG,
+  previewFile,
+  STEP,
+  toImport,
+  useImportBench,
+  writeCsv,
+} from './import-helpers.tsx';
 
 const bench = useImportBench();
 const PASSWORD = 'Import-Pass-42!';
@@ -40,7 +48,7 @@ describe('the Import screen run', () => {
     const done = await waitForText(
       ui.lastFrame,
       'Import of good.csv done: 5 created, 0 already present.',
-      15_000,
+      STEP,
     );
     expect(done).toContain('created: 5');
     expect(done).toContain('Every row is as the file asks.');
@@ -51,16 +59,16 @@ describe('the Import screen run', () => {
 
     // Again: Esc leaves the outcome, the Import screen opens afresh on the same file.
     await press(ui.stdin, KEY.esc);
-    await waitForText(ui.lastFrame, '> Import');
+    await waitForText(ui.lastFrame, '> Import', STEP);
     await bench.proxy.idle();
     bench.proxy.resetStats();
     await press(ui.stdin, KEY.enter);
-    await waitForText(ui.lastFrame, 'Current folder:');
+    await waitForText(ui.lastFrame, 'Current folder:', STEP);
     const second = await previewFile(ui, file);
     expect(second).toContain('0 of 5 rows would create a mailbox');
     expect(second).toMatch(/user0000@bulk\.example\.com\s+already present/);
     await press(ui.stdin, 'y');
-    const again = await waitForText(ui.lastFrame, 'done: 0 created, 5 already present.', 15_000);
+    const again = await waitForText(ui.lastFrame, 'done: 0 created, 5 already present.', STEP);
     expect(again).toContain('already present: 5');
     expect(again).toContain('0 writes sent; rows in the file: 5.');
     expect(bench.proxy.stats.writes).toEqual({});
@@ -80,7 +88,7 @@ describe('the Import screen run', () => {
     const preview = await previewFile(ui, file);
     expect(preview).toMatch(/user0001@bulk\.example\.com\s+conflict\s+exists with other values: givenName/);
     await press(ui.stdin, 'y');
-    const done = await waitForText(ui.lastFrame, 'with problems (listed)', 15_000);
+    const done = await waitForText(ui.lastFrame, 'with problems (listed)', STEP);
     expect(done).toMatch(/3\s+user0001@bulk\.example\.com\s+conflict/);
     const after = await domainState(bench.direct, 'bulk.example.com');
     expect(after).toContain(before.find((a) => a.startsWith('user0001@')));
@@ -99,7 +107,7 @@ describe('the Import screen run', () => {
     expect(preview).toContain('2 rows have no password: each gets a generated one, written only to');
     expect(preview.replaceAll('\n', '')).toContain(passwordFile);
     await press(ui.stdin, 'y');
-    await waitForText(ui.lastFrame, 'done: 2 created', 15_000);
+    await waitForText(ui.lastFrame, 'done: 2 created', STEP);
     expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
     const lines = readFileSync(passwordFile, 'utf8').trim().split('\n');
     expect(lines.map((l) => l.split(',')[0])).toEqual(['anna@bulk.example.com', 'bruno@bulk.example.com']);
@@ -111,7 +119,9 @@ describe('the Import screen run', () => {
     }
   });
 
-  it('resumes a run stopped half-way and ends in the same state as an uninterrupted one', async () => {
+  it('resumes a run stopped half-way and ends in the same state as an uninterrupted one', {
+    timeout: 120_000,
+  }, async () => {
     const file = writeCsv(bench.dir, 'big.csv', HEADER, rows(600));
     const reference = await uninterrupted(file, 600);
     // Slow answers, so the run is still going when Esc and y arrive.
@@ -123,13 +133,13 @@ describe('the Import screen run', () => {
     await press(ui.stdin, 'y');
     // Once a batch has settled (the figures show rows done), Esc then y stop it.
     await vi.waitFor(() => expect(ui.lastFrame()).toMatch(/\] [1-9]\d*\/600 ·/), {
-      timeout: 30_000,
+      timeout: LONG,
       interval: 10,
     });
     await press(ui.stdin, KEY.esc);
-    await waitForText(ui.lastFrame, 'Stop the import?');
+    await waitForText(ui.lastFrame, 'Stop the import?', STEP);
     await press(ui.stdin, 'y');
-    const stopped = await waitForText(ui.lastFrame, 'Import of big.csv stopped', 30_000);
+    const stopped = await waitForText(ui.lastFrame, 'Import of big.csv stopped', LONG);
     const done = Number(/stopped with (\d+) of 600 rows done/.exec(stopped)?.[1]);
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(600);
@@ -137,32 +147,36 @@ describe('the Import screen run', () => {
 
     bench.mock.backend.faults.set({ latencyMs: 0 });
     await press(ui.stdin, 'R');
-    const offer = await waitForText(ui.lastFrame, 'An earlier run of this file stopped', 15_000);
+    const offer = await waitForText(ui.lastFrame, 'An earlier run of this file stopped', STEP);
     expect(offer).toContain(`stopped with ${done} of 600 rows done: y resumes it.`);
     await press(ui.stdin, 'y');
-    await waitForText(ui.lastFrame, 'Import of big.csv done', 30_000);
+    await waitForText(ui.lastFrame, 'Import of big.csv done', LONG);
     expect(await domainState(bench.direct, 'bulk.example.com')).toEqual(reference);
   });
 
-  it('keeps a run going when the user leaves it, and shows its outcome on the screen then shown', async () => {
-    const file = writeCsv(bench.dir, 'background.csv', HEADER, rows(300));
-    bench.mock.backend.faults.set({ latencyMs: 100 });
+  it('keeps a run going when the user leaves it, and shows its outcome on the screen then shown', {
+    timeout: 120_000,
+  }, async () => {
+    const file = writeCsv(bench.dir, 'background.csv', HEADER, rows(600));
+    bench.mock.backend.faults.set({ latencyMs: 250 });
     const ui = renderApp(bench.session);
     await toImport(ui);
     await previewFile(ui, file);
     await press(ui.stdin, 'y');
-    await waitForText(ui.lastFrame, 'Importing');
+    await waitForText(ui.lastFrame, 'Importing', STEP);
     await press(ui.stdin, KEY.esc);
-    await waitForText(ui.lastFrame, 'Stop the import?');
+    await waitForText(ui.lastFrame, 'Stop the import?', STEP);
     await press(ui.stdin, 'n');
-    await waitForText(ui.lastFrame, 'The import goes on in the background');
+    await waitForText(ui.lastFrame, 'The import goes on in the background', STEP);
     expect(ui.lastFrame()).toContain('> Import');
-    const home = await waitForText(ui.lastFrame, 'Import of background.csv done: 300 created', 30_000);
+    const home = await waitForText(ui.lastFrame, 'Import of background.csv done: 600 created', LONG);
     expect(home).toContain('> Import');
-    expect(await domainState(bench.direct, 'bulk.example.com')).toHaveLength(300);
+    expect(await domainState(bench.direct, 'bulk.example.com')).toHaveLength(600);
   });
 
-  it('asks before quitting during a run, and a new session resumes the stopped run to the same end state', async () => {
+  it('asks before quitting during a run, and a new session resumes the stopped run to the same end state', {
+    timeout: 120_000,
+  }, async () => {
     const file = writeCsv(bench.dir, 'quit.csv', HEADER, rows(600));
     const reference = await uninterrupted(file, 600);
     bench.mock.backend.faults.set({ latencyMs: 250 });
@@ -171,11 +185,11 @@ describe('the Import screen run', () => {
     await previewFile(ui, file);
     await press(ui.stdin, 'y');
     await vi.waitFor(() => expect(ui.lastFrame()).toMatch(/\] [1-9]\d*\/600 ·/), {
-      timeout: 30_000,
+      timeout: LONG,
       interval: 10,
     });
     await press(ui.stdin, 'q');
-    await waitForText(ui.lastFrame, 'An import is running: quitting stops it');
+    await waitForText(ui.lastFrame, 'An import is running: quitting stops it', STEP);
     await press(ui.stdin, 'y');
     // The app is gone; the engine lets the batches already sent settle and journal their outcomes.
     await vi.waitFor(
@@ -187,7 +201,7 @@ describe('the Import screen run', () => {
         expect(intents.length).toBeGreaterThan(0);
         expect(outcomes.length).toBe(intents.length);
       },
-      { timeout: 30_000, interval: 50 },
+      { timeout: LONG, interval: 50 },
     );
     const left = (await domainState(bench.direct, 'bulk.example.com')).length;
     expect(left).toBeLessThan(600);
@@ -198,7 +212,7 @@ describe('the Import screen run', () => {
     const offer = await previewFile(again, file);
     expect(offer).toContain(`An earlier run of this file stopped with ${left} of 600 rows done`);
     await press(again.stdin, 'y');
-    await waitForText(again.lastFrame, 'Import of quit.csv done', 30_000);
+    await waitForText(again.lastFrame, 'Import of quit.csv done', LONG);
     expect(await domainState(bench.direct, 'bulk.example.com')).toEqual(reference);
   });
 });
