@@ -145,6 +145,7 @@ export type {
   QuotaUsageInput,
   RawRequestOptions,
   SearchInput,
+  SetPasswordOptions,
   SetPasswordResult,
   TypeCapacity,
   WireElement,

@@ -72,11 +72,16 @@ describe('admin.domains', () => {
     expect(isZimbraFault(error, 'account.NO_SUCH_COS')).toBe(true);
   });
 
-  it('refuses a domain admin on a domain that is not theirs with service.PERM_DENIED', async () => {
+  it('gives a domain admin only the name and id of a domain that is not theirs, and refuses creating in it with service.PERM_DENIED', async () => {
     const da = await loginAs(demo.mock, 'domainadmin@example.com');
     try {
-      const error = await failure(da.domains.get('oldshop.it'));
-      expect(isZimbraFault(error, 'service.PERM_DENIED')).toBe(true);
+      // Zimbra's GetDomain checks PR_ALWAYS_ALLOW and filters attributes by getDomain (decision 0066).
+      expect(await da.domains.get('oldshop.it')).toEqual({
+        id: '6c8f0e2a-3d5b-4f7c-9e1a-2b4d6f8a0c22',
+        name: 'oldshop.it',
+        cosLimits: [],
+        attrs: {},
+      });
       const create = await failure(
         da.accounts.create({ name: 'x@oldshop.it', password: GOOD_PASSWORD }, { policy: false }),
       );

@@ -39,6 +39,37 @@ export async function press(stdin: Stdin, ...keys: string[]): Promise<void> {
   }
 }
 
+/** The line of the frame that carries the selection marker: the menu entry or focused field under the cursor. */
+function selectedLine(frame: string): string {
+  return frame.split('\n').find((l) => l.startsWith('> ')) ?? '';
+}
+
+/**
+ * Presses `key` until the frame contains `text`, waiting after each press until the selected line has
+ * changed: a frame drawn late never makes it press twice and overshoot (a spinner's redraw does not count).
+ */
+export async function pressUntil(
+  ui: { readonly stdin: Stdin; readonly lastFrame: () => string | undefined },
+  key: string,
+  text: string,
+  max = 20,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    const frame = ui.lastFrame() ?? '';
+    if (frame.includes(text)) return;
+    const before = selectedLine(frame);
+    await press(ui.stdin, key);
+    await vi.waitFor(
+      () => {
+        if (selectedLine(ui.lastFrame() ?? '') === before)
+          throw new Error(`pressing ${JSON.stringify(key)} moved nothing in:\n${frame}`);
+      },
+      { timeout: 5000, interval: 10 },
+    );
+  }
+  await waitForText(ui.lastFrame, text);
+}
+
 /** Waits until the last frame contains `text`; on timeout the error shows the frame. */
 export async function waitForText(
   lastFrame: () => string | undefined,

@@ -5,6 +5,7 @@ import {
   DEMO_PASSWORD,
   KEY,
   press,
+  pressUntil,
   renderApp,
   toMailboxes,
   type Ui,
@@ -40,11 +41,8 @@ async function toMario(ui: Ui): Promise<string> {
 /** Moves the menu cursor to the entry whose label starts with `label`, then presses Enter. */
 async function choose(ui: Ui, label: string): Promise<void> {
   await press(ui.stdin, 'g');
-  for (let i = 0; i < 12; i++) {
-    if ((ui.lastFrame() ?? '').includes(`> ${label}`)) break;
-    await press(ui.stdin, 'j');
-  }
-  await waitForText(ui.lastFrame, `> ${label}`);
+  await waitForText(ui.lastFrame, '> Edit user');
+  await pressUntil(ui, 'j', `> ${label}`, 12);
   await press(ui.stdin, KEY.enter);
 }
 
@@ -108,10 +106,7 @@ describe('the mailbox lifecycle from the Mailbox screen', () => {
     await choose(ui, 'Change type');
     await waitForText(ui.lastFrame, 'Professional: 0 of 10 slots free');
     const cosBefore = (await read(MARIO)).cosId;
-    for (let i = 0; i < 4 && !(ui.lastFrame() ?? '').includes('< Professional >'); i++) {
-      await press(ui.stdin, KEY.right);
-    }
-    await waitForText(ui.lastFrame, '< Professional >');
+    await pressUntil(ui, KEY.right, '< Professional >', 4);
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'No Professional slot is free: pick another type');
     expect((await read(MARIO)).cosId).toBe(cosBefore);

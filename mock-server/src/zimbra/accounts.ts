@@ -1,7 +1,5 @@
 import { attrPairs, checkChangeValues, newSingleValue, parseAttrChanges } from './attr-changes.ts';
 import { requestedAttrs } from './attr-filter.ts';
-import { canonicalAttr } from './attrs.ts';
-import { attrInfo } from './catalogue.ts';
 import {
   adminCaller,
   boolField,
@@ -12,6 +10,7 @@ import {
   targetAccount,
   type ZimbraContext,
 } from './context.ts';
+import { requireSettableOnCreate, requireSettableOnModify } from './domain-admin-attrs.ts';
 import { encodeAccount } from './encode.ts';
 import { faults, ZimbraFaultError } from './fault.ts';
 import type { Account, Domain } from './model.ts';
@@ -20,41 +19,6 @@ import { checkPasswordAgeAndHistory, checkPasswordStrength } from './policy.ts';
 import { can, requireRight } from './rights.ts';
 import { checkMailHost } from './servers.ts';
 import { el, scalar } from './xml.ts';
-
-// Attributes the stock domain-admin right setDomainAdminAccountAndCalendarResourceAttrs covers.
-const DOMAIN_ADMIN_ATTRS = new Set([
-  'displayName',
-  'givenName',
-  'sn',
-  'cn',
-  'initials',
-  'title',
-  'company',
-  'telephoneNumber',
-  'mobile',
-  'description',
-  'zimbraNotes',
-  'zimbraAccountStatus',
-  'zimbraCOSId',
-  'zimbraMailQuota',
-  'zimbraIsDelegatedAdminAccount',
-  'zimbraPasswordMustChange',
-  'zimbraPasswordLocked',
-  'zimbraPasswordMinLength',
-  'zimbraPasswordMaxLength',
-  'zimbraPasswordMinUpperCaseChars',
-  'zimbraPasswordMinLowerCaseChars',
-  'zimbraPasswordMinNumericChars',
-  'zimbraPasswordMinPunctuationChars',
-  'zimbraPasswordMinAlphaChars',
-  'zimbraPasswordMinDigitsOrPuncs',
-  'zimbraPasswordEnforceHistory',
-  'zimbraPasswordMinAge',
-  'zimbraPasswordMaxAge',
-  'zimbraPrefLocale',
-  'zimbraPrefTimeZoneId',
-  'zimbraPrefMailForwardingAddress',
-]);
 
 function validAddress(raw: string): { name: string; local: string; domain: string } {
   const name = raw.trim().toLowerCase();
@@ -83,17 +47,6 @@ function checkQuotaRight(ctx: ZimbraContext, quota: string | undefined, fallback
   }
 }
 
-/** A delegated admin sets only domainAdminModifiable attributes (plus the ones its stock rights name). */
-function checkDomainAdminAttrs(ctx: ZimbraContext, names: Iterable<string>): void {
-  if (adminCaller(ctx).kind === 'global') return;
-  for (const name of names) {
-    const canonical = canonicalAttr(name) ?? name;
-    const flagged = attrInfo(canonical)?.flags.has('domainAdminModifiable') === true;
-    if (!flagged && !DOMAIN_ADMIN_ATTRS.has(canonical))
-      throw faults.permDenied(`cannot set attr: ${canonical}`);
-  }
-}
-
 /**
  * CreateAccountRequest: `<name>`, optional `<password>`, `<a n>`*. Checks in Zimbra's order: address, domain
  * (NO_SUCH_DOMAIN, suspended → PERM_DENIED), right, COS (NO_SUCH_COS), slot limits (TOO_MANY_ACCOUNTS),
@@ -107,8 +60,11 @@ export const createAccount: Handler = (request, ctx) => {
   requireWritableDomain(ctx, domain.name);
   requireRight(ctx.grants, caller, 'domain', domain, 'createAccount');
   const pairs = attrPairs(request).filter(([, v]) => v !== '');
-  checkDomainAdminAttrs(
+  requireSettableOnCreate(
     ctx,
+    caller,
+    domain.id,
+    address.name,
     pairs.map(([n]) => n),
   );
   const requested = (attr: string) => pairs.find(([n]) => n.toLowerCase() === attr.toLowerCase())?.[1];
@@ -176,8 +132,12 @@ export const modifyAccount: Handler = (request, ctx) => {
   const changes = parseAttrChanges(attrPairs(request));
   const account = targetAccount(ctx, 'id', id, 'modifyAccount');
   requireWritableDomain(ctx, account.domain);
-  checkDomainAdminAttrs(
+  const home = ctx.store.domainByName(account.domain) as Domain;
+  requireSettableOnModify(
     ctx,
+    caller,
+    home.id,
+    id,
     changes.map((c) => c.name),
   );
   checkQuotaRight(ctx, newSingleValue(changes, 'zimbraMailQuota'), () =>

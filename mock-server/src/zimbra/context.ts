@@ -111,8 +111,9 @@ export function selector(request: XmlElement, name: string): { by: string; key: 
 
 /**
  * Finds the target account of an admin operation with Zimbra's anti-harvesting rule: a global admin learns
- * `account.NO_SUCH_ACCOUNT`; anyone without `right` on the account's domain gets `service.PERM_DENIED`
- * "can not access account <key>" whether or not it exists.
+ * `account.NO_SUCH_ACCOUNT`, and so does a delegated admin asking by name in a domain it holds `right` on;
+ * anyone without `right` on the account's domain gets `service.PERM_DENIED` "can not access account <key>"
+ * whether or not it (or its domain) exists.
  */
 export function targetAccount(
   ctx: ZimbraContext,
@@ -126,6 +127,21 @@ export function targetAccount(
   const account = by === 'id' ? ctx.store.accounts.get(key) : ctx.store.accountByName(key);
   const domain = account ? ctx.store.domainByName(account.domain) : undefined;
   const rights = typeof right === 'string' ? [right] : right;
+  if (account === undefined && by === 'name') {
+    // defendAgainstAccountHarvestingWhenAbsent: an admin holding the right on the address's (existing, usable)
+    // domain learns the account is missing; anyone else gets the same PERM_DENIED as for a present account.
+    const home = ctx.store.domainByName(key.slice(key.lastIndexOf('@') + 1));
+    const status = home === undefined ? undefined : ctx.store.domainStatus(home);
+    if (
+      home !== undefined &&
+      key.lastIndexOf('@') > 0 &&
+      status !== 'suspended' &&
+      status !== 'shutdown' &&
+      rights.some((r) => can(ctx.grants, caller, 'domain', home.id, r))
+    ) {
+      throw faults.noSuchAccount(key);
+    }
+  }
   const allowed = domain !== undefined && rights.some((r) => can(ctx.grants, caller, 'domain', domain.id, r));
   // A delegated admin never manages a global admin (HardRule DELEGATED_ADMIN_CANNOT_ACCESS_GLOBAL_ADMIN).
   if (account === undefined || !allowed || account.attrs.zimbraIsAdminAccount?.[0] === 'TRUE') {

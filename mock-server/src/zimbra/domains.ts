@@ -19,14 +19,19 @@ export const getAllDomains: Handler = (_request, ctx) => {
 
 /**
  * GetDomainRequest: `<domain by="name|id|virtualHostname">`, `applyConfig` (default 1: domainInherited
- * values from the global config), `attrs="a,b"` (names not on a domain → INVALID_REQUEST).
+ * values from the global config), `attrs="a,b"` (names not on a domain → INVALID_REQUEST). A missing domain is
+ * `account.NO_SUCH_DOMAIN` for every admin, as in Zimbra.
  */
 export const getDomain: Handler = (request, ctx) => {
   const applyConfig = boolField(request, 'applyConfig', true);
   const filter = requestedAttrs(scalar(request, 'attrs'), 'domain');
   const { by, key } = selector(request, 'domain');
   const domain = ctx.store.findDomain(by, key);
-  requireRight(ctx.grants, adminCaller(ctx), 'domain', domain, 'getDomain');
+  // GetDomain checks PR_ALWAYS_ALLOW, then filters the attributes by the caller's getAttrs right: a delegated
+  // admin without getDomain on it still learns the domain's name and id, with no attributes.
+  if (!can(ctx.grants, adminCaller(ctx), 'domain', domain.id, 'getDomain')) {
+    return { children: [encodeDomain({ ...domain, attrs: {} }, filter)] };
+  }
   const attrs = applyConfig ? ctx.store.effectiveDomainAttrs(domain) : domain.attrs;
   return { children: [encodeDomain({ ...domain, attrs }, filter)] };
 };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validate.ts';
 import { type AttrInput, attrsToXml } from './attrs.ts';
@@ -38,11 +39,26 @@ export interface AccountPage {
   readonly more: boolean;
 }
 
+/** Options of `setPassword`: the policy check, the call's signal, and Zimbra's must-change flag. */
+export interface SetPasswordOptions extends PolicyOptions {
+  /**
+   * Sets `zimbraPasswordMustChange` TRUE once the password is set (a ModifyAccountRequest after the
+   * SetPasswordRequest), so the owner's next AuthRequest answers `account.CHANGE_PASSWORD` until they
+   * pick their own with ChangePasswordRequest. Sent after SetPassword because setting a password clears
+   * the flag. When the flag's ModifyAccount fails, the password is already set and that fault is thrown.
+   * @default false
+   */
+  readonly mustChange?: boolean | undefined;
+}
+
 /** Result of `setPassword`. */
 export interface SetPasswordResult {
   /** Zimbra's `<message>` when the password broke the policy and was set anyway (global admins). */
   readonly warning?: string;
 }
+
+/** `mustChange` is a real boolean: `"false"` from a form or a flag is refused rather than read as true. */
+const MustChange = z.boolean().optional();
 
 function localPart(address: string): string {
   return address.split('@')[0] ?? address;
@@ -235,18 +251,22 @@ export class Accounts {
   /**
    * Sets (resets) a password as an admin. The account's policy is checked first unless
    * `options.policy` is `false`; then a global admin may get Zimbra's warning back instead of a refusal.
-   * @throws ValidationError (field `password`); ZimbraFault `account.NO_SUCH_ACCOUNT`, `account.INVALID_PASSWORD`,
-   *   `account.PASSWORD_RECENTLY_USED`, `service.PERM_DENIED`.
+   * With `mustChange`, the owner must change it at next login (see {@link SetPasswordOptions.mustChange}).
+   * @throws ValidationError (field `password`, or `mustChange` not a boolean); ZimbraFault
+   *   `account.NO_SUCH_ACCOUNT`, `account.INVALID_PASSWORD`, `account.PASSWORD_RECENTLY_USED`, `service.PERM_DENIED`.
    * @example
    * const { warning } = await admin.accounts.setPassword('mario.rossi@example.com', 'N3w-Secret!');
+   * // The owner must pick their own password at next login:
+   * await admin.accounts.setPassword('mario.rossi@example.com', 'Temp-0rary!', { mustChange: true });
    */
   async setPassword(
     ref: string,
     newPassword: string,
-    options: PolicyOptions = {},
+    options: SetPasswordOptions = {},
   ): Promise<SetPasswordResult> {
     const r = parseInput(AccountRef, ref, 'ref');
     parseInput(Password, newPassword, 'password');
+    const mustChange = parseInput(MustChange, options.mustChange, 'mustChange') === true;
     let id: string;
     let policy: PasswordPolicy | undefined;
     let username: string | undefined;
@@ -259,7 +279,12 @@ export class Accounts {
       username = localPart(account.name);
       policy = await this.#lookups.policyForAccount(account, options);
     }
-    return send(this.#session, prepareSetPassword(id, newPassword, policy, username), options);
+    const result = await send(this.#session, prepareSetPassword(id, newPassword, policy, username), options);
+    if (mustChange) {
+      const flag = { zimbraPasswordMustChange: 'TRUE' };
+      await this.#session.call(OPERATIONS.modifyAccount, { id, a: attrsToXml(flag) }, [], options);
+    }
+    return result;
   }
 
   /**

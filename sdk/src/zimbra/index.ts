@@ -2,7 +2,7 @@
 
 export type { AccountEndpoint, ChangePasswordOptions } from './account-client.ts';
 export { ZimbraAccount } from './account-client.ts';
-export type { AccountPage, PolicyOptions, SetPasswordResult } from './accounts.ts';
+export type { AccountPage, PolicyOptions, SetPasswordOptions, SetPasswordResult } from './accounts.ts';
 export { Accounts } from './accounts.ts';
 export type { AttrInput, Attrs } from './attrs.ts';
 export type { BatchItem, BatchOptions, BatchResult, BatchValue } from './batch.ts';

@@ -26,6 +26,10 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
       await zimbra.createMailbox(input);
       return done;
     }
+    case 'addressCheck':
+      return { kind: 'addressCheck', address: req.address, taken: await zimbra.addressTaken(req.address) };
+    case 'pecNameCheck':
+      return { kind: 'pecNameCheck', localPart: req.localPart, ...(await pec.nameCheck(req.localPart)) };
     case 'holder':
       return { kind: 'holder', holder: await zimbra.holder(req.address) };
     case 'rename':
@@ -34,7 +38,7 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
     case 'rulesFor':
       return { kind: 'rules', rules: await zimbra.rulesFor(req.address) };
     case 'setPassword':
-      await zimbra.setPassword(req.address, req.password);
+      await zimbra.setPassword(req.address, req.password, req.mustChange);
       return done;
     case 'quota':
       return { kind: 'quota', quota: await zimbra.quota(req.address) };
@@ -88,6 +92,9 @@ export async function runRequest(session: Session, req: Request): Promise<Loaded
       return { kind: 'pecMailbox', mailbox: await pec.get(req.localPart) };
     case 'pecChangePassword':
       await pec.changePassword(req.localPart, req.password, req.passwordConfirm);
+      return done;
+    case 'pecOwnPassword':
+      await pec.changeOwnPassword(req.currentPassword, req.password, req.passwordConfirm);
       return done;
     case 'pecReset':
       return { kind: 'temporaryPassword', password: await pec.resetPassword(req.localPart) };

@@ -561,4 +561,20 @@ export const en = {
   'import.stopAsk': 'Stop the import? y stops it (resume later) · n leaves it running · Esc keeps watching',
   'import.refusedAtStart':
     'The server changed since the dry run and refuses the import: nothing was written (code BULK_REFUSED).',
+  // tui-forms (issue 11): must-change on resets, the postmaster's own password, early checks.
+  'field.mustChange': 'Change at next login',
+  'resetPassword.doneMustChange': 'Password of {address} changed. The owner must change it at next login.',
+  'pec.ownPassword': 'Change my password',
+  'crumb.pecOwnPassword': 'Change my password',
+  'pecOwnPassword.title': 'Change your password ({address})',
+  'pecOwnPassword.hint': 'Your current password is checked first; nothing changes when it is wrong.',
+  'field.currentPassword': 'Current password',
+  'pecOwnPassword.done': 'Your password changed: use the new one from now on.',
+  'pecOwnPassword.wrongCurrent':
+    'The current password is wrong: nothing was changed. Type it again (code {code}).',
+  'check.checking': 'checking…',
+  'check.free': 'free',
+  'check.taken': 'already taken: choose another name',
+  'check.typeFull': 'no {type} slot is left: pick another type',
+  'check.pecFull': 'the PEC domain is full ({count} of {limit})',
 } as const;

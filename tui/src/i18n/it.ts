@@ -583,4 +583,21 @@ export const it: Catalogue = {
     'Fermare l’importazione? s la ferma (si riprende poi) · n la lascia proseguire · Esc resta qui',
   'import.refusedAtStart':
     'Il server è cambiato dopo la prova e rifiuta l’importazione: non è stato scritto nulla (codice BULK_REFUSED).',
+  // tui-forms (issue 11): cambio obbligato dopo un reset, la password del postmaster, controlli anticipati.
+  'field.mustChange': 'Cambio al prossimo accesso',
+  'resetPassword.doneMustChange':
+    'Password di {address} cambiata. Il titolare dovrà cambiarla al prossimo accesso.',
+  'pec.ownPassword': 'Cambia la mia password',
+  'crumb.pecOwnPassword': 'Cambia la mia password',
+  'pecOwnPassword.title': 'Cambia la tua password ({address})',
+  'pecOwnPassword.hint': 'Prima si verifica la password attuale; se è errata non cambia nulla.',
+  'field.currentPassword': 'Password attuale',
+  'pecOwnPassword.done': 'La tua password è cambiata: da ora usa quella nuova.',
+  'pecOwnPassword.wrongCurrent':
+    'La password attuale è errata: non è cambiato nulla. Scrivila di nuovo (codice {code}).',
+  'check.checking': 'verifica…',
+  'check.free': 'libero',
+  'check.taken': 'già usato: scegli un altro nome',
+  'check.typeFull': 'non resta nessuna casella {type}: scegli un altro tipo',
+  'check.pecFull': 'il dominio PEC è pieno ({count} su {limit})',
 };

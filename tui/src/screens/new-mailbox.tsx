@@ -2,10 +2,15 @@ import { Text } from 'ink';
 import { Paragraph } from '../components/paragraph.tsx';
 import { useT } from '../i18n/index.tsx';
 import { fieldValue } from '../state/form.ts';
-import { rulesOf, typeFull } from '../state/screens/new-mailbox.ts';
+import type { Message } from '../state/message.ts';
+import { nameNote, rulesOf, typeFull } from '../state/screens/new-mailbox.ts';
 import { theme } from '../theme.ts';
 import { PasswordFormView } from './password-form.tsx';
 import type { ViewPropsOf } from './view-props.ts';
+
+function notesOf(note: Message | null): Record<string, Message> {
+  return note ? { name: note } : {};
+}
 
 /** The New mailbox form with free slots of the chosen type and the live password checklist. */
 export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
@@ -14,7 +19,12 @@ export function NewMailboxView({ screen, width }: ViewPropsOf<'newMailbox'>) {
   const slot = screen.setup?.slots.find((s) => s.cosName === type);
   const full = typeFull(screen);
   return (
-    <PasswordFormView screen={screen} title={t('newMailbox.title')} rules={rulesOf(screen)}>
+    <PasswordFormView
+      screen={screen}
+      title={t('newMailbox.title')}
+      rules={rulesOf(screen)}
+      notes={notesOf(nameNote(screen))}
+    >
       {slot ? (
         <Text color={full ? theme.error : theme.muted}>
           {slot.free === null

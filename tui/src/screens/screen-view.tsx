@@ -23,6 +23,7 @@ import { PecDeleteView } from './pec-delete.tsx';
 import { PecHomeView } from './pec-home.tsx';
 import { PecLoginView } from './pec-login.tsx';
 import { PecMailboxView } from './pec-mailbox.tsx';
+import { PecOwnPasswordView } from './pec-own-password.tsx';
 import { PecResetView } from './pec-reset.tsx';
 import { PecSearchView } from './pec-search.tsx';
 import { ProfileAddView } from './profile-add.tsx';
@@ -93,6 +94,8 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <PecMailboxView screen={screen} {...room} />;
     case 'pecChangePassword':
       return <PecChangePasswordView screen={screen} {...room} />;
+    case 'pecOwnPassword':
+      return <PecOwnPasswordView screen={screen} {...room} />;
     case 'pecReset':
       return <PecResetView screen={screen} {...room} />;
     case 'pecDelete':

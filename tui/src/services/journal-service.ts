@@ -24,7 +24,7 @@ export function describeChange(req: Request): Described | undefined {
     case 'rename':
       return { operation: 'accounts.modify', target: req.address, detail: { field: 'name' } };
     case 'setPassword':
-      return { operation: 'accounts.passwd', target: req.address };
+      return { operation: 'accounts.passwd', target: req.address, detail: { mustChange: req.mustChange } };
     case 'deleteMailbox':
       return { operation: 'accounts.delete', target: req.address };
     case 'setTypeLimit':
@@ -53,6 +53,8 @@ export function describeChange(req: Request): Described | undefined {
       return { operation: 'pec.mailboxes.create', target: req.localPart };
     case 'pecChangePassword':
       return { operation: 'pec.mailboxes.passwd', target: req.localPart };
+    case 'pecOwnPassword':
+      return { operation: 'pec.mailboxes.passwd', target: req.address, detail: { own: true } };
     case 'pecReset':
       return { operation: 'pec.mailboxes.reset', target: req.localPart };
     case 'pecDelete':

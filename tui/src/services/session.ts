@@ -32,10 +32,13 @@ export interface ZimbraService {
     givenName: string;
     sn: string;
   }): Promise<void>;
+  /** True when a mailbox or alias has the address (one GetAccount); null when the admin may not read it. */
+  addressTaken(address: string): Promise<boolean | null>;
   holder(address: string): Promise<Holder>;
   rename(address: string, givenName: string, sn: string): Promise<void>;
   rulesFor(address: string): Promise<PasswordRules>;
-  setPassword(address: string, password: string): Promise<void>;
+  /** Sets a password; `mustChange` makes the owner pick a new one at next login (zimbraPasswordMustChange). */
+  setPassword(address: string, password: string, mustChange: boolean): Promise<void>;
   quota(address: string): Promise<QuotaInfo>;
   deleteMailbox(address: string): Promise<void>;
   buySetup(domain: string): Promise<BuySetup>;
@@ -70,8 +73,15 @@ export interface PecService {
   rules(): Promise<PasswordRules>;
   create(localPart: string, password: string, passwordConfirm: string): Promise<void>;
   search(q: string): Promise<PecMailboxRow[]>;
+  /** Whether a mailbox has `localPart`, and the domain's counts now: the early checks of Create. */
+  nameCheck(localPart: string): Promise<{ taken: boolean; domain: PecDomainInfo }>;
   get(localPart: string): Promise<PecMailboxRow>;
   changePassword(localPart: string, password: string, passwordConfirm: string): Promise<void>;
+  /**
+   * The logged-in postmaster's own password: `currentPassword` is proven by a fresh login first (the
+   * contract's PUT asks for none), then the new one is set and remembered for the session's re-login.
+   */
+  changeOwnPassword(currentPassword: string, password: string, passwordConfirm: string): Promise<void>;
   resetPassword(localPart: string): Promise<string>;
   deleteWarning(localPart: string): Promise<PecDeleteWarning>;
   delete(localPart: string, confirm: string): Promise<void>;

@@ -229,6 +229,17 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
         ...(displayName ? { displayName } : {}),
       });
     },
+    async addressTaken(address) {
+      try {
+        await admin.accounts.get(address);
+        return true;
+      } catch (error) {
+        if (isZimbraFault(error, 'account.NO_SUCH_ACCOUNT')) return false;
+        // A domain admin may not read every address: the create itself will tell.
+        if (isZimbraFault(error, 'service.PERM_DENIED')) return null;
+        throw error;
+      }
+    },
     async holder(address) {
       const a = await admin.accounts.get(address);
       return { givenName: a.givenName ?? '', sn: a.sn ?? '', type: a.cosId ?? '' };
@@ -243,8 +254,8 @@ export function zimbraService(admin: ZimbraAdmin): ZimbraService {
     async rulesFor(address) {
       return zimbraRules(await admin.passwordPolicy(address));
     },
-    async setPassword(address, password) {
-      await admin.accounts.setPassword(address, password);
+    async setPassword(address, password, mustChange) {
+      await admin.accounts.setPassword(address, password, { mustChange });
     },
     quota: (address) => admin.quota.of(address),
     deleteMailbox: (address) => admin.accounts.delete(address),

@@ -80,7 +80,9 @@ export function appReducer(state: AppState, action: Action): AppState {
         (s, ctx) => logicOf(s).onLoaded?.(s, action.data, ctx) ?? { screen: s },
       );
     case 'failed':
-      return onAnswer(state, action.id, action.seq, (s) => ({ screen: { ...s, message: action.message } }));
+      return onAnswer(state, action.id, action.seq, (s) => ({
+        screen: logicOf(s).onFailed?.(s, action.message) ?? { ...s, message: action.message },
+      }));
     case 'fetched':
       return onFetch(
         state,

@@ -22,6 +22,7 @@ import { pecDeleteLogic } from './screens/pec-delete.ts';
 import { pecHomeLogic } from './screens/pec-home.ts';
 import { pecLoginLogic } from './screens/pec-login.ts';
 import { pecMailboxLogic } from './screens/pec-mailbox.ts';
+import { pecOwnPasswordLogic } from './screens/pec-own-password.ts';
 import { pecResetLogic } from './screens/pec-reset.ts';
 import { pecSearchLogic } from './screens/pec-search.ts';
 import { profileAddLogic } from './screens/profile-add.ts';
@@ -53,6 +54,7 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   pecSearch: pecSearchLogic,
   pecMailbox: pecMailboxLogic,
   pecChangePassword: pecChangePasswordLogic,
+  pecOwnPassword: pecOwnPasswordLogic,
   pecReset: pecResetLogic,
   pecDelete: pecDeleteLogic,
   profiles: profilesLogic,

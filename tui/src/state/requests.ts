@@ -38,10 +38,20 @@ export type Request =
       readonly givenName: string;
       readonly sn: string;
     }
+  /** Early check of New mailbox: is the address taken (one GetAccount)? */
+  | { readonly op: 'addressCheck'; readonly address: string }
+  /** Early check of PEC create: is the name taken, and is the domain full? */
+  | { readonly op: 'pecNameCheck'; readonly localPart: string }
   | { readonly op: 'holder'; readonly address: string }
   | { readonly op: 'rename'; readonly address: string; readonly givenName: string; readonly sn: string }
   | { readonly op: 'rulesFor'; readonly address: string }
-  | { readonly op: 'setPassword'; readonly address: string; readonly password: string }
+  /** `mustChange` also sets Zimbra's zimbraPasswordMustChange: the owner picks a new one at next login. */
+  | {
+      readonly op: 'setPassword';
+      readonly address: string;
+      readonly password: string;
+      readonly mustChange: boolean;
+    }
   | { readonly op: 'quota'; readonly address: string }
   | { readonly op: 'deleteMailbox'; readonly address: string }
   | { readonly op: 'buySetup'; readonly domain: string }
@@ -82,6 +92,14 @@ export type Request =
       readonly password: string;
       readonly passwordConfirm: string;
     }
+  /** The postmaster's own password; `currentPassword` is proven by a fresh login before the change. */
+  | {
+      readonly op: 'pecOwnPassword';
+      readonly address: string;
+      readonly currentPassword: string;
+      readonly password: string;
+      readonly passwordConfirm: string;
+    }
   | { readonly op: 'pecReset'; readonly localPart: string }
   | { readonly op: 'pecDeleteWarning'; readonly localPart: string }
   | { readonly op: 'pecDelete'; readonly localPart: string; readonly confirm: string }
@@ -102,6 +120,14 @@ export type Loaded =
   | { readonly kind: 'dashboard'; readonly dashboard: DomainDashboard }
   | { readonly kind: 'mailboxPage'; readonly page: MailboxPage }
   | { readonly kind: 'newMailboxSetup'; readonly setup: NewMailboxSetup }
+  /** `taken` is null when the server would not tell (no right to read the address). */
+  | { readonly kind: 'addressCheck'; readonly address: string; readonly taken: boolean | null }
+  | {
+      readonly kind: 'pecNameCheck';
+      readonly localPart: string;
+      readonly taken: boolean;
+      readonly domain: PecDomainInfo;
+    }
   | { readonly kind: 'holder'; readonly holder: Holder }
   | { readonly kind: 'mailboxDetail'; readonly detail: MailboxDetail }
   | { readonly kind: 'rules'; readonly rules: PasswordRules }
@@ -143,6 +169,8 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'mailboxPage',
   'newMailboxSetup',
   'holder',
+  'addressCheck',
+  'pecNameCheck',
   'mailboxDetail',
   'rulesFor',
   'quota',

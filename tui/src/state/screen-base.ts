@@ -75,6 +75,8 @@ export interface ScreenLogic<S extends Screen> {
   onLoaded?(screen: S, data: Loaded, ctx: Ctx): Step<S>;
   /** Live figures of the screen's job in flight (see hooks/use-jobs.ts); never navigates. */
   onProgress?(screen: S, progress: Progress): S;
+  /** The screen after its request failed; by default it shows `message`. Lets a form word a refusal its way. */
+  onFailed?(screen: S, message: Message): S;
   /** Background reads the screen wants for its current state; the request hook starts each key once. */
   fetches?(screen: S, ctx: Ctx): Fetches;
   /** The answer to a background read; the screen drops it when `key` no longer matches what it shows. */

@@ -20,6 +20,7 @@ import type { PecDeleteScreen } from './screens/pec-delete.ts';
 import type { PecHomeScreen } from './screens/pec-home.ts';
 import type { PecLoginScreen } from './screens/pec-login.ts';
 import type { PecMailboxScreen } from './screens/pec-mailbox.ts';
+import type { PecOwnPasswordScreen } from './screens/pec-own-password.ts';
 import type { PecResetScreen } from './screens/pec-reset.ts';
 import type { PecSearchScreen } from './screens/pec-search.ts';
 import type { ProfileAddScreen } from './screens/profile-add.ts';
@@ -52,6 +53,7 @@ export type Screen =
   | PecSearchScreen
   | PecMailboxScreen
   | PecChangePasswordScreen
+  | PecOwnPasswordScreen
   | PecResetScreen
   | PecDeleteScreen
   | ProfilesScreen

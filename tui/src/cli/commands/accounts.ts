@@ -205,11 +205,9 @@ export const accountCommands: readonly CommandSpec[] = [
         await accepts(admin, { account: address }, address.split('@')[0] ?? ''),
       );
       const result = await withNewPassword(pw, () =>
-        ctx.change('accounts.passwd', address, async () => {
-          const r = await admin.accounts.setPassword(address, pw.password);
-          if (ctx.flags['must-change'] === true) await admin.accounts.modify(address, mustChangeAttrs);
-          return r;
-        }),
+        ctx.change('accounts.passwd', address, () =>
+          admin.accounts.setPassword(address, pw.password, { mustChange: ctx.flags['must-change'] === true }),
+        ),
       );
       if (result.warning && !ctx.json)
         ctx.io.stderr.write(`${ctx.t('done.warning', { message: result.warning })}\n`);

@@ -2,7 +2,7 @@ import { is } from '../../keys/bindings.ts';
 import type { NewMailboxSetup, PasswordRules } from '../../services/types.ts';
 import { capturesText, createForm, type FormState, field, fieldValue, focused } from '../form.ts';
 import { FORM_FOOTER, formScreenKey } from '../form-screen.ts';
-import { errorMessage, successMessage } from '../message.ts';
+import { errorMessage, infoMessage, type Message, successMessage } from '../message.ts';
 import { generateKey, passwordFields, refusePassword } from '../password-form.ts';
 import { isWrite } from '../requests.ts';
 import { base, notReady, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
@@ -14,6 +14,14 @@ export interface NewMailboxScreen extends ScreenBase {
   readonly domain: string;
   readonly setup: NewMailboxSetup | null;
   readonly form: FormState;
+  /** What the early check found for an address (asked when the focus left the name field). */
+  readonly nameCheck: NameCheck | null;
+}
+
+/** The answer of the early check for one address; `taken` is null when the server would not tell. */
+export interface NameCheck {
+  readonly address: string;
+  readonly taken: boolean | null;
 }
 
 /** The New mailbox form, loading the types, free slots and policies. */
@@ -23,6 +31,7 @@ export function newMailboxScreen(domain: string): NewMailboxScreen {
     ...base({ op: 'newMailboxSetup', domain }),
     domain,
     setup: null,
+    nameCheck: null,
     form: createForm([
       field('name', 'field.mailboxName', 'text', '', { suffix: `@${domain}` }),
       field('type', 'field.type', 'choice', '', { options: [] }),
@@ -42,6 +51,35 @@ export function rulesOf(s: NewMailboxScreen): PasswordRules {
 export function typeFull(s: NewMailboxScreen): boolean {
   const slot = s.setup?.slots.find((t) => t.cosName === fieldValue(s.form, 'type'));
   return slot !== undefined && slot.free !== null && slot.free <= 0;
+}
+
+/** The address the name field makes, lower case as Zimbra stores it; '' while the name is empty. */
+function addressOf(s: NewMailboxScreen): string {
+  const name = fieldValue(s.form, 'name').trim().toLowerCase();
+  return name ? `${name}@${s.domain}` : '';
+}
+
+const nameFocused = (s: NewMailboxScreen): boolean => focused(s.form)?.name === 'name';
+
+/** The early check's answer for the address typed now; an answer for an earlier spelling does not count. */
+function currentCheck(s: NewMailboxScreen): NameCheck | null {
+  const address = addressOf(s);
+  return address && s.nameCheck?.address === address ? s.nameCheck : null;
+}
+
+/**
+ * What the name field shows after the early checks: taken, no slot of the chosen type, free, or still
+ * checking; nothing while the user types a name not yet checked.
+ */
+export function nameNote(s: NewMailboxScreen): Message | null {
+  if (!addressOf(s)) return null;
+  const check = currentCheck(s);
+  if (check?.taken) return errorMessage('check.taken');
+  if (nameFocused(s) && !check) return null;
+  if (typeFull(s)) return errorMessage('check.typeFull', { type: fieldValue(s.form, 'type') });
+  // A check that failed says so on the message line; no endless "checking".
+  if (!check) return s.message?.tone === 'error' ? null : infoMessage('check.checking');
+  return check.taken === false ? successMessage('check.free') : null;
 }
 
 function submit(s: NewMailboxScreen) {
@@ -103,6 +141,20 @@ export const newMailboxLogic: ScreenLogic<NewMailboxScreen> = {
     }
     return stay(s);
   },
+  // The early check: one GetAccount once the focus has left a non-empty name (never per keystroke).
+  fetches: (s) => {
+    const address = addressOf(s);
+    if (!address || nameFocused(s) || currentCheck(s)) return { list: [], debounce: false };
+    return {
+      list: [{ key: `address\u0000${address}`, req: { op: 'addressCheck', address } }],
+      debounce: false,
+    };
+  },
+  // An answer for a name the user has since changed is dropped.
+  onFetched: (s, _key, data) =>
+    data.kind === 'addressCheck' && data.address === addressOf(s)
+      ? { ...s, nameCheck: { address: data.address, taken: data.taken } }
+      : s,
   reload: (s) => withRequest(s, { op: 'newMailboxSetup', domain: s.domain }),
   captures: (s) => capturesText(s.form),
   dirty: (s) => s.form.dirty,

@@ -5,6 +5,7 @@ import { MENU_FOOTER, menuKey } from '../menu.ts';
 import { errorMessage, type Message } from '../message.ts';
 import { base, type ScreenBase, type ScreenLogic, stay, withRequest } from '../screen-base.ts';
 import { pecCreateScreen } from './pec-create.ts';
+import { pecOwnPasswordScreen } from './pec-own-password.ts';
 import { pecSearchScreen } from './pec-search.ts';
 
 /** The PEC domain of the logged-in postmaster, and its actions. */
@@ -19,6 +20,7 @@ export interface PecHomeScreen extends ScreenBase {
 export const PEC_HOME_ITEMS = [
   { id: 'create', label: 'pec.create' },
   { id: 'search', label: 'pec.search' },
+  { id: 'ownPassword', label: 'pec.ownPassword' },
   { id: 'logout', label: 'pec.logout' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
@@ -51,7 +53,12 @@ export const pecHomeLogic: ScreenLogic<PecHomeScreen> = {
     if (!s.info) return stay(s);
     const disabled = id ? pecHomeItemDisabled(s, id) : null;
     if (disabled) return stay({ ...s, message: disabled });
-    const next = id === 'create' ? pecCreateScreen(s.info.name) : pecSearchScreen();
+    const next =
+      id === 'create'
+        ? pecCreateScreen(s.info.name)
+        : id === 'ownPassword'
+          ? pecOwnPasswordScreen(s.postmaster)
+          : pecSearchScreen();
     return { screen: s, nav: { type: 'push', screen: next } };
   },
   onLoaded(s, data) {
