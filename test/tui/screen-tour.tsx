@@ -67,6 +67,7 @@ export const ROUTES: { readonly [K in ScreenKind]: readonly RouteKey[] } = {
   pecDelete: [...PEC_MAILBOX, ...pick(2)],
   pecOwnPassword: [...PEC_HOME, ...pick(2)],
   bulkAction: [...MAILBOXES, ' ', 'b'],
+  import: pick(5),
 };
 
 /** Runs `req` as the app does (journaled), for a screen that shows past changes; a refusal is kept too. */

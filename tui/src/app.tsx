@@ -4,6 +4,7 @@ import { AppFrame } from './components/app-frame.tsx';
 import { useClipboard } from './hooks/use-clipboard.ts';
 import { useCommandFetches } from './hooks/use-command-fetches.ts';
 import { useFetches } from './hooks/use-fetches.ts';
+import { useJobs } from './hooks/use-jobs.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { useRequests } from './hooks/use-requests.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
@@ -40,6 +41,7 @@ function Shell({ session, lang }: AppProps) {
   useFetches(state, dispatch, session);
   useCommandFetches(state.command, dispatch, session);
   useClipboard(state.clipboard, dispatch);
+  useJobs(state, dispatch, session);
   useEffect(
     () => dispatch({ type: 'resize', rows: size.rows, columns: size.columns }),
     [size.rows, size.columns],

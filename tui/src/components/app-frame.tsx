@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { useT } from '../i18n/index.tsx';
 import { crumbOf, ScreenView } from '../screens/screen-view.tsx';
-import { type AppState, topOf } from '../state/app-reducer.ts';
+import { type AppState, jobRunning, topOf } from '../state/app-reducer.ts';
 import { copyTarget } from '../state/copy-target.ts';
 import { bodyHeight, listPage } from '../state/layout.ts';
 import { logicOf } from '../state/registry.ts';
@@ -53,7 +53,7 @@ export function AppFrame({ state }: AppFrameProps) {
       <MessageLine
         message={
           state.confirmQuit
-            ? { tone: 'info', key: 'quit.confirm' }
+            ? { tone: 'info', key: jobRunning(state) ? 'quit.confirmJob' : 'quit.confirm' }
             : state.confirmLeave
               ? { tone: 'info', key: 'leave.confirm' }
               : (state.command?.message ?? top.message)

@@ -1,10 +1,11 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import { runBulkAction } from '../services/bulk-actions.ts';
 import { describeError } from '../services/describe-error.ts';
+import { ImportFileError, importPreview, importSetup } from '../services/import-service.ts';
 import { journaled } from '../services/journal-service.ts';
 import type { Session } from '../services/session.ts';
 import type { Action, AppState } from '../state/app-reducer.ts';
-import { type Loaded, progressKey, type Request } from '../state/requests.ts';
+import { isJob, type Loaded, progressKey, type Request } from '../state/requests.ts';
 
 /** Maps one request to its service call; the only place where screens reach the backends. */
 export async function runRequest(
@@ -132,6 +133,18 @@ export async function runRequest(
     // tui-marks: rows are journaled by the engine's journal, the job by the service.
     case 'bulkAction':
       return runBulkAction(session, req.selection, req.action, progress);
+    // Import (issue 9): reads here; the run is a job (progress, abort) started by useJobs.
+    case 'importSetup':
+      return { kind: 'importSetup', setup: await importSetup(process.cwd()) };
+    case 'importPreview':
+      try {
+        return { kind: 'importPreview', preview: await importPreview(session, process.cwd(), req.path) };
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        return { kind: 'importUnreadable', path: error.path, reason: error.reason };
+      }
+    case 'importRun':
+      throw new Error('importRun is a job: useJobs runs it');
   }
 }
 
@@ -149,7 +162,7 @@ export function useRequests(state: AppState, dispatch: Dispatch<Action>, session
     // Detached screens too: a change whose screen was left before it started still runs and reports.
     for (const screen of [...state.stack, ...state.detached]) {
       const pending = screen.pending;
-      if (!pending) continue;
+      if (!pending || isJob(pending.req)) continue;
       const tag = `${screen.id}:${pending.seq}`;
       if (started.current.has(tag)) continue;
       started.current.add(tag);

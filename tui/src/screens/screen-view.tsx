@@ -14,6 +14,7 @@ import { EditUserView } from './edit-user.tsx';
 import { ForwardingView } from './forwarding.tsx';
 import { HelpView } from './help.tsx';
 import { HomeView } from './home.tsx';
+import { ImportView } from './import.tsx';
 import { MailboxView } from './mailbox.tsx';
 import { MailboxesView } from './mailboxes.tsx';
 import { NewMailboxView } from './new-mailbox.tsx';
@@ -111,6 +112,8 @@ export function ScreenView({ screen, env, height, listRows, width }: ScreenViewP
       return <ProfileAddView screen={screen} {...room} />;
     case 'help':
       return <HelpView screen={screen} {...room} />;
+    case 'import':
+      return <ImportView screen={screen} {...room} />;
   }
 }
 

@@ -12,7 +12,7 @@ import { type ClipboardRequest, copyTarget } from './copy-target.ts';
 import { listPage } from './layout.ts';
 import { type Message, successMessage } from './message.ts';
 import { logicOf } from './registry.ts';
-import { isWrite, type Loaded } from './requests.ts';
+import { isJob, isWrite, type Loaded, type Progress } from './requests.ts';
 import type { Screen } from './screen.ts';
 import type { Ctx, Env, Nav, Step } from './screen-base.ts';
 import { helpScreen } from './screens/help.ts';
@@ -58,7 +58,9 @@ export type Action =
   // tui-cmdline: answers to the `:` prompt's reads, and the clipboard hook's acknowledgement.
   | { readonly type: 'commandFetched'; readonly key: string; readonly data: Loaded }
   | { readonly type: 'commandFetchFailed'; readonly key: string; readonly message: Message }
-  | { readonly type: 'copied'; readonly seq: number };
+  | { readonly type: 'copied'; readonly seq: number }
+  /** Live figures of the job `seq` of screen `id` (on the stack or detached). */
+  | { readonly type: 'progress'; readonly id: number; readonly seq: number; readonly progress: Progress };
 
 /** The state at start: Home, in a terminal of the given size. */
 export function initialState(env: Env, rows = 24, columns = 80): AppState {
@@ -122,7 +124,16 @@ export function appReducer(state: AppState, action: Action): AppState {
         : state;
     case 'copied':
       return onCopied(state, action.seq);
+    case 'progress':
+      return onProgress(state, action.id, action.seq, action.progress);
   }
+}
+
+/** A job's figures go to its screen wherever it is, the stack or detached; a stale job's are dropped. */
+function onProgress(state: AppState, id: number, seq: number, progress: Progress): AppState {
+  const update = (s: Screen) =>
+    s.id === id && s.pending?.seq === seq ? (logicOf(s).onProgress?.(s, progress) ?? s) : s;
+  return { ...state, stack: state.stack.map(update), detached: state.detached.map(update) };
 }
 
 /** The context screens get: list page size and session facts. */
@@ -170,7 +181,12 @@ function onKey(state: AppState, key: KeyEvent): AppState {
 }
 
 function anyDirty(state: AppState): boolean {
-  return state.stack.some((s) => logicOf(s).dirty?.(s) ?? false);
+  return state.stack.some((s) => logicOf(s).dirty?.(s) ?? false) || jobRunning(state);
+}
+
+/** True while a job (an import) runs, on a screen shown or left: quitting would stop it. */
+export function jobRunning(state: AppState): boolean {
+  return [...state.stack, ...state.detached].some((s) => s.pending !== null && isJob(s.pending.req));
 }
 
 function onAnswer(

@@ -13,6 +13,7 @@ import { editUserLogic } from './screens/edit-user.ts';
 import { forwardingLogic } from './screens/forwarding.ts';
 import { helpLogic } from './screens/help.ts';
 import { homeLogic } from './screens/home.ts';
+import { importLogic } from './screens/import.ts';
 import { mailboxLogic } from './screens/mailbox.ts';
 // tui-marks: the Mailboxes list with its marks (Space, *, b) on top of the list's own keys.
 import { markedMailboxesLogic } from './screens/mailbox-marks.ts';
@@ -64,6 +65,8 @@ const LOGIC: { readonly [K in ScreenKind]: ScreenLogic<ScreenOf<K>> } = {
   activity: activityLogic,
   // tui-marks
   bulkAction: bulkActionLogic,
+  // Import (issue 9)
+  import: importLogic,
 };
 
 /** The logic of a screen's kind; the one cast lives here so callers stay typed by the union. */

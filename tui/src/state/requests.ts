@@ -22,6 +22,13 @@ import type {
   Profile,
   QuotaInfo,
 } from '../services/types.ts';
+import type {
+  ImportJob,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  ImportSetup,
+} from './screens/import-model.ts';
 
 /** Every backend operation a screen can ask for; the request runner maps each to a service call. */
 export type Request =
@@ -112,7 +119,11 @@ export type Request =
   // tui-marks: a bulk action on the marked mailboxes, through the SDK's bulk engine.
   | { readonly op: 'bulkAction'; readonly selection: MarkedSelection; readonly action: BulkAction }
   /** tui-cmdline: addresses of a domain starting with `prefix`, for the command line's Tab. */
-  | { readonly op: 'addresses'; readonly domain: string; readonly prefix: string; readonly limit: number };
+  | { readonly op: 'addresses'; readonly domain: string; readonly prefix: string; readonly limit: number }
+  // Import (issue 9): the chooser's folder, the dry run, and the run itself (a job: see hooks/use-jobs.ts).
+  | { readonly op: 'importSetup' }
+  | { readonly op: 'importPreview'; readonly path: string }
+  | { readonly op: 'importRun'; readonly job: ImportJob };
 
 /** What came back; a screen handles the kinds it asked for. */
 export type Loaded =
@@ -154,12 +165,27 @@ export type Loaded =
       /** Estimated time left; null before the first batch settles. */
       readonly etaMs: number | null;
     }
-  | { readonly kind: 'addresses'; readonly matches: AddressMatches };
+  | { readonly kind: 'addresses'; readonly matches: AddressMatches }
+  // Import (issue 9).
+  | { readonly kind: 'importSetup'; readonly setup: ImportSetup }
+  | { readonly kind: 'importPreview'; readonly preview: ImportPreview }
+  | { readonly kind: 'importUnreadable'; readonly path: string; readonly reason: string }
+  | { readonly kind: 'importDone'; readonly result: ImportResult };
 
 /** A request in flight, numbered so a late answer to an older one is dropped. */
 export interface Pending {
   readonly seq: number;
   readonly req: Request;
+  /** A job (a long request with progress) the user asked to stop: its runner aborts it. */
+  readonly abort?: boolean;
+}
+
+/** Live figures of a job in flight, by the kind of job. */
+export type Progress = { readonly kind: 'import'; readonly progress: ImportProgress };
+
+/** Requests that run as jobs (progress, abort) in hooks/use-jobs.ts, not as one-answer requests. */
+export function isJob(req: Request): boolean {
+  return req.op === 'importRun';
 }
 
 const READS: ReadonlySet<Request['op']> = new Set([
@@ -182,6 +208,8 @@ const READS: ReadonlySet<Request['op']> = new Set([
   'profiles',
   'journal',
   'addresses',
+  'importSetup',
+  'importPreview',
 ]);
 
 /** True for requests that change something: a form waits for them before taking more keys. */

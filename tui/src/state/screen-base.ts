@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/catalogue.ts';
 import type { BindingId } from '../keys/bindings.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import { errorMessage, type Message } from './message.ts';
-import type { Loaded, Pending, Request } from './requests.ts';
+import type { Loaded, Pending, Progress, Request } from './requests.ts';
 import type { Screen } from './screen.ts';
 
 /** Fields every screen carries: a stable id, the request in flight, and a feedback line. */
@@ -75,6 +75,8 @@ export interface Fetches {
 export interface ScreenLogic<S extends Screen> {
   onKey(screen: S, key: KeyEvent, ctx: Ctx): Step<S>;
   onLoaded?(screen: S, data: Loaded, ctx: Ctx): Step<S>;
+  /** Live figures of the screen's job in flight (see hooks/use-jobs.ts); never navigates. */
+  onProgress?(screen: S, progress: Progress): S;
   /** The screen after its request failed; by default it shows `message`. Lets a form word a refusal its way. */
   onFailed?(screen: S, message: Message): S;
   /** Background reads the screen wants for its current state; the request hook starts each key once. */

@@ -11,6 +11,7 @@ import type { EditUserScreen } from './screens/edit-user.ts';
 import type { ForwardingScreen } from './screens/forwarding.ts';
 import type { HelpScreen } from './screens/help.ts';
 import type { HomeScreen } from './screens/home.ts';
+import type { ImportScreen } from './screens/import.ts';
 import type { MailboxScreen } from './screens/mailbox.ts';
 import type { MailboxesScreen } from './screens/mailboxes.ts';
 import type { NewMailboxScreen } from './screens/new-mailbox.ts';
@@ -61,7 +62,8 @@ export type Screen =
   | HelpScreen
   | ActivityScreen
   // tui-marks
-  | BulkActionScreen;
+  | BulkActionScreen
+  | ImportScreen;
 
 /** The name of a screen kind. */
 export type ScreenKind = Screen['kind'];

@@ -4,6 +4,7 @@ import { base, type ScreenBase, type ScreenLogic, stay } from '../screen-base.ts
 import { activityScreen } from './activity.ts';
 import { changeMyPasswordScreen } from './change-my-password.ts';
 import { domainsScreen } from './domains.ts';
+import { importScreen } from './import.ts';
 import { pecLoginScreen } from './pec-login.ts';
 import { profilesScreen } from './profiles.ts';
 
@@ -20,6 +21,7 @@ export const HOME_ITEMS = [
   { id: 'changeMyPassword', label: 'home.changeMyPassword' },
   { id: 'profiles', label: 'home.profiles' },
   { id: 'activity', label: 'home.activity' },
+  { id: 'import', label: 'home.import' },
   { id: 'help', label: 'home.help' },
   { id: 'quit', label: 'home.quit' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
@@ -37,6 +39,8 @@ export const homeLogic: ScreenLogic<HomeScreen> = {
     switch (HOME_ITEMS[s.cursor]?.id) {
       case 'domains':
         return { screen: s, nav: { type: 'push', screen: domainsScreen() } };
+      case 'import':
+        return { screen: s, nav: { type: 'push', screen: importScreen() } };
       case 'pec':
         return { screen: s, nav: { type: 'push', screen: pecLoginScreen(ctx.env) } };
       case 'changeMyPassword':
