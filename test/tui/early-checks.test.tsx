@@ -14,6 +14,7 @@ import {
   KEY,
   press,
   renderApp,
+  toPecHome,
   type Ui,
   useDemoApp,
   waitForText,
@@ -199,11 +200,7 @@ describe('PEC create checks the name and the domain on leaving the field', () =>
   });
 
   async function toPecCreate(ui: Ui): Promise<void> {
-    await waitForText(ui.lastFrame, 'Domains');
-    await press(ui.stdin, 'j', KEY.enter);
-    await waitForText(ui.lastFrame, 'PEC postmaster login');
-    await press(ui.stdin, KEY.enter);
-    await waitForText(ui.lastFrame, 'PEC domain pec.example.it');
+    await toPecHome(ui);
     await press(ui.stdin, KEY.enter);
     await waitForText(ui.lastFrame, 'Create a PEC mailbox in pec.example.it');
     await waitForText(ui.lastFrame, 'at least 8 characters');

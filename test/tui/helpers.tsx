@@ -140,6 +140,22 @@ export async function toMailboxes(ui: Ui): Promise<void> {
   await waitForText(ui.lastFrame, 'alessandro.colombo@example.com');
 }
 
+/** From Home: the PEC panel's home, logged in with the prefilled demo postmaster. */
+export async function toPecHome({ stdin, lastFrame }: Ui): Promise<void> {
+  await waitForText(lastFrame, 'Domains');
+  await press(stdin, 'j', KEY.enter);
+  await waitForText(lastFrame, 'PEC postmaster login');
+  await press(stdin, KEY.enter);
+  await waitForText(lastFrame, 'PEC domain pec.example.it');
+}
+
+/** From Home: the PEC search with every mailbox listed; returns the frame. */
+export async function toPecSearch(ui: Ui): Promise<string> {
+  await toPecHome(ui);
+  await press(ui.stdin, 'j', KEY.enter);
+  return waitForText(ui.lastFrame, 'amministrazione@pec.example.it');
+}
+
 /** Renders the app on an injected session. */
 export function renderApp(session: OpenSession, lang: Lang = 'en') {
   return render(<App session={session} lang={lang} />);

@@ -6,6 +6,7 @@ import {
   KEY,
   press,
   renderApp,
+  toPecHome,
   type Ui,
   useDemoApp,
   waitForText,
@@ -24,14 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await pec.logout();
 });
-
-async function toPecHome(ui: Ui): Promise<void> {
-  await waitForText(ui.lastFrame, 'Domains');
-  await press(ui.stdin, 'j', KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC postmaster login');
-  await press(ui.stdin, KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC domain pec.example.it');
-}
 
 async function toPecMailbox(ui: Ui, query: string, address: string): Promise<void> {
   await toPecHome(ui);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KEY, press, renderApp, type Ui, useDemoApp, waitForText } from './helpers.tsx';
+import { KEY, press, renderApp, toPecSearch, type Ui, useDemoApp, waitForText } from './helpers.tsx';
 
 const demo = useDemoApp();
 
@@ -18,17 +18,6 @@ async function waitForRows(ui: Ui, addresses: readonly string[]): Promise<string
     interval: 10,
   });
   return ui.lastFrame() ?? '';
-}
-
-/** From Home: the PEC search, every mailbox listed. */
-async function toPecSearch(ui: Ui): Promise<void> {
-  await waitForText(ui.lastFrame, 'Domains');
-  await press(ui.stdin, 'j', KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC postmaster login');
-  await press(ui.stdin, KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC domain pec.example.it');
-  await press(ui.stdin, 'j', KEY.enter);
-  await waitForText(ui.lastFrame, 'amministrazione@pec.example.it');
 }
 
 describe('the PEC search filters as you type', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KEY, press, renderApp, type Ui, useDemoApp, waitForText } from './helpers.tsx';
+import {
+  KEY,
+  press,
+  renderApp,
+  toPecSearch as toPecSearchFrame,
+  type Ui,
+  useDemoApp,
+  waitForText,
+} from './helpers.tsx';
 
 const demo = useDemoApp();
 
@@ -13,13 +21,7 @@ function listed(frame: string): string[] {
 
 /** From Home: the PEC search, every mailbox listed; returns them in the server's order. */
 async function toPecSearch(ui: Ui): Promise<string[]> {
-  await waitForText(ui.lastFrame, 'Domains');
-  await press(ui.stdin, 'j', KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC postmaster login');
-  await press(ui.stdin, KEY.enter);
-  await waitForText(ui.lastFrame, 'PEC domain pec.example.it');
-  await press(ui.stdin, 'j', KEY.enter);
-  return listed(await waitForText(ui.lastFrame, 'amministrazione@pec.example.it'));
+  return listed(await toPecSearchFrame(ui));
 }
 
 describe('the PEC list sorts and filters with the keys of Mailboxes', () => {
