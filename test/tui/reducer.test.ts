@@ -272,4 +272,18 @@ describe('the app reducer', () => {
     expect(top.kind === 'mailbox' && mailboxActions(top)[top.cursor]).toBe('delete');
     expect(topOf(keys(loaded, named('enter'))).kind).toBe('deleteMailbox');
   });
+  it('scrolls the help with ↓/↑ and never past its last binding', () => {
+    const help = keys(onMailboxes(), '?');
+    expect(topOf(help).kind).toBe('help');
+    const down = keys(help, named('down'), named('down'));
+    const top = (s: AppState) => {
+      const h = topOf(s);
+      return h.kind === 'help' ? h.top : -1;
+    };
+    expect(top(down)).toBe(2);
+    expect(top(keys(down, named('up')))).toBe(1);
+    const far = keys(help, ...Array.from({ length: 200 }, () => named('down')));
+    expect(top(far)).toBeLessThan(200);
+    expect(top(keys(far, 'g'))).toBe(0);
+  });
 });
