@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../tui/src/cli/commands/csv-cell.ts';
+import { csvCell } from '../../tui/src/csv-cell.ts';
 import { ndjson, useCliMock } from './run-casella.ts';
 
 const cli = useCliMock();

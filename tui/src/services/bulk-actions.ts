@@ -1,6 +1,4 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import {
   type BulkProgress,
   BulkRefusedError,
@@ -9,6 +7,7 @@ import {
   OUTCOME_KINDS,
   type OutcomeKind,
 } from '@casella/sdk';
+import { csvCell } from '../csv-cell.ts';
 import { createBulkJournal, type JournalEntry } from '../journal/index.ts';
 import type {
   BulkAction,
@@ -18,6 +17,7 @@ import type {
   BulkProblem,
   MarkedSelection,
 } from './bulk-action-types.ts';
+import { resolveInput } from './import-service.ts';
 import type { Session } from './session.ts';
 
 /** Rows per read when a `*` selection is resolved: the list's own query, far fewer round trips than its pages. */
@@ -68,16 +68,6 @@ export async function resolveSelection(session: Session, selection: MarkedSelect
 /** A new file only its owner can read; an existing one is never overwritten (it may hold unread passwords). */
 function openPasswordFile(file: string): number {
   return openSync(file, 'wx', 0o600);
-}
-
-/** The file the user typed, from the current directory; `~/` is the home directory, as in a shell. */
-function absolutePath(typed: string): string {
-  return typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : resolve(typed);
-}
-
-/** `address,password` with CSV quoting; no spreadsheet escaping, which would change the password. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Counts the passwords handed to the file, so an unused file can be removed. */
@@ -198,7 +188,7 @@ export async function runBulkAction(
         }
       : {}),
   };
-  const file = action.kind === 'resetPasswords' ? absolutePath(action.file) : undefined;
+  const file = action.kind === 'resetPasswords' ? resolveInput(process.cwd(), action.file) : undefined;
   let sink: Sink | undefined;
   if (file !== undefined) {
     try {

@@ -12,6 +12,7 @@ import {
   parseRowsCsv,
   parseRowsNdjson,
 } from '@casella/sdk';
+import { csvCell } from '../csv-cell.ts';
 import { createBulkJournal } from '../journal/index.ts';
 import type {
   CapacityLine,
@@ -282,10 +283,6 @@ function passwordWriter(path: string | null) {
       return written;
     },
   };
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /**

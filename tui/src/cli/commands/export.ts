@@ -1,6 +1,6 @@
+import { csvLine } from '../../csv-cell.ts';
 import { accountView, cosNames } from './account-view.ts';
 import { UsageError } from './cli-errors.ts';
-import { csvLine } from './csv-cell.ts';
 import { EXIT } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
 import type { CommandSpec } from './spec.ts';

@@ -10,11 +10,11 @@ import {
   parseRowsCsv,
   parseRowsNdjson,
 } from '@casella/sdk';
+import { csvLine } from '../../csv-cell.ts';
 import { createBulkJournal } from '../../journal/index.ts';
 import { describeIssueIn, describeShortfallIn } from './bulk-words.ts';
 import { InputRefused, UsageError } from './cli-errors.ts';
 import type { CommandContext } from './context.ts';
-import { csvLine } from './csv-cell.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { arg, intFlag } from './positionals.ts';
 import { createProgress } from './progress.ts';
